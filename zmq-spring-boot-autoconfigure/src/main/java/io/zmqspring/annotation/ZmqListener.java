@@ -1,0 +1,90 @@
+package io.zmqspring.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Repeatable;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Marks a method as the handler of messages arriving on a ZeroMQ socket.
+ * <p>
+ * Name a socket configured under {@code zmq.sockets} with {@link #socket()}, or declare one
+ * inline with {@link #type()} and {@link #endpoints()}. String attributes accept
+ * {@code ${...}} placeholders and {@code #{...}} expressions.
+ * <p>
+ * Parameters: the payload (the last frame) converted to the parameter's type ({@code byte[]},
+ * {@code String}, or JSON into a record or POJO), {@code @Header(ZmqHeaders.TOPIC)},
+ * {@code @Header(ZmqHeaders.ROUTING_ID)}, {@code Message<?>}, and all frames as
+ * {@code List<byte[]>} or {@code ZMsg}. On REP and ROUTER sockets the return value is the
+ * reply; if the method throws, the requester gets an error reply.
+ *
+ * @author zmq-spring-boot
+ */
+@Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Repeatable(ZmqListeners.class)
+public @interface ZmqListener {
+
+	/**
+	 * The listener id, used to start and stop the container through
+	 * {@link io.zmqspring.listener.ZmqListenerEndpointRegistry}; generated if empty.
+	 * @return the id
+	 */
+	String id() default "";
+
+	/**
+	 * The name of a socket configured under {@code zmq.sockets}.
+	 * @return the socket name
+	 */
+	String socket() default "";
+
+	/**
+	 * The type of an inline socket: SUB, PULL, REP, ROUTER, DEALER, PAIR or XSUB.
+	 * @return the socket type
+	 */
+	String type() default "";
+
+	/**
+	 * The endpoints of an inline socket; {@code @} binds, {@code >} connects, no prefix takes the
+	 * type's usual side.
+	 * @return the endpoints
+	 */
+	String[] endpoints() default {};
+
+	/**
+	 * Whether the unprefixed endpoints of an inline socket bind ({@code "true"}) or connect
+	 * ({@code "false"}); empty takes the type's usual side.
+	 * @return the bind flag
+	 */
+	String bind() default "";
+
+	/**
+	 * Topics for a SUB listener; they replace the configured socket's topics. Empty subscribes to
+	 * the socket's topics, or to everything.
+	 * @return the topics
+	 */
+	String[] topics() default {};
+
+	/**
+	 * How many threads handle messages, for example {@code "${workers:4}"}; default one.
+	 * @return the concurrency
+	 */
+	String concurrency() default "";
+
+	/**
+	 * Whether the container starts with the application ({@code "true"} or {@code "false"});
+	 * default {@code true}.
+	 * @return the auto-startup flag
+	 */
+	String autoStartup() default "";
+
+	/**
+	 * The bean name of a {@link io.zmqspring.listener.ZmqListenerErrorHandler} for this listener.
+	 * @return the bean name
+	 */
+	String errorHandler() default "";
+
+}

@@ -1,0 +1,300 @@
+package io.zmqspring.annotation;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.config.BeanExpressionContext;
+import org.springframework.beans.factory.config.BeanExpressionResolver;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
+import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
+import org.springframework.util.Assert;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.StringUtils;
+import org.springframework.validation.Validator;
+
+import io.zmqspring.converter.ZmqMessageConverter;
+import io.zmqspring.core.ZmqConfigurationException;
+import io.zmqspring.core.ZmqEndpoint;
+import io.zmqspring.core.ZmqSocketDefinition;
+import io.zmqspring.core.ZmqSocketRegistry;
+import io.zmqspring.core.ZmqSocketType;
+import io.zmqspring.listener.MessagingZmqMessageListener;
+import io.zmqspring.listener.ZmqFramesArgumentResolver;
+import io.zmqspring.listener.ZmqListenerEndpoint;
+import io.zmqspring.listener.ZmqListenerEndpointRegistry;
+import io.zmqspring.listener.ZmqListenerErrorHandler;
+import io.zmqspring.listener.ZmqPayloadMessageConverter;
+
+/**
+ * Finds {@link ZmqListener} methods on beans and, once all singletons exist, registers one
+ * {@link ZmqListenerEndpoint} per annotation with the {@link ZmqListenerEndpointRegistry}.
+ * Attribute values are resolved as placeholders and expressions first; a value that cannot work
+ * fails startup with a {@link ZmqConfigurationException} naming the listener.
+ *
+ * @author zmq-spring-boot
+ */
+public class ZmqListenerAnnotationBeanPostProcessor
+		implements BeanPostProcessor, BeanFactoryAware, SmartInitializingSingleton, Ordered {
+
+	private static final Set<ZmqSocketType> LISTENER_TYPES = Set.of(ZmqSocketType.SUB, ZmqSocketType.PULL,
+			ZmqSocketType.REP, ZmqSocketType.ROUTER, ZmqSocketType.DEALER, ZmqSocketType.PAIR, ZmqSocketType.XSUB);
+
+	private final Set<Class<?>> nonAnnotatedClasses = Collections.newSetFromMap(new ConcurrentHashMap<>(64));
+
+	private final List<PendingListener> pending = Collections.synchronizedList(new ArrayList<>());
+
+	private final AtomicInteger counter = new AtomicInteger();
+
+	private @Nullable ConfigurableBeanFactory beanFactory;
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+	@Override
+	public void setBeanFactory(BeanFactory beanFactory) throws BeansException {
+		Assert.isInstanceOf(ConfigurableBeanFactory.class, beanFactory);
+		this.beanFactory = (ConfigurableBeanFactory) beanFactory;
+	}
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
+		Class<?> targetClass = AopUtils.getTargetClass(bean);
+		if (this.nonAnnotatedClasses.contains(targetClass)) {
+			return bean;
+		}
+		Map<Method, Set<ZmqListener>> annotated = MethodIntrospector.selectMethods(targetClass,
+				(MethodIntrospector.MetadataLookup<Set<ZmqListener>>) (method) -> {
+					Set<ZmqListener> listeners = AnnotatedElementUtils.findMergedRepeatableAnnotations(method,
+							ZmqListener.class, ZmqListeners.class);
+					return listeners.isEmpty() ? null : listeners;
+				});
+		if (annotated.isEmpty()) {
+			this.nonAnnotatedClasses.add(targetClass);
+			return bean;
+		}
+		annotated.forEach((method, listeners) -> {
+			for (ZmqListener listener : listeners) {
+				this.pending.add(new PendingListener(bean, targetClass, method, listener));
+			}
+		});
+		return bean;
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		ConfigurableBeanFactory factory = beanFactory();
+		ZmqListenerEndpointRegistry registry = factory.getBean(ZmqListenerEndpointRegistry.class);
+		ZmqSocketRegistry sockets = factory.getBean(ZmqSocketRegistry.class);
+		ZmqMessageConverter converter = factory.getBean(ZmqMessageConverter.class);
+		DefaultMessageHandlerMethodFactory methodFactory = messageHandlerMethodFactory(factory, converter);
+		List<PendingListener> toRegister;
+		synchronized (this.pending) {
+			toRegister = new ArrayList<>(this.pending);
+			this.pending.clear();
+		}
+		for (PendingListener listener : toRegister) {
+			registry.registerListener(endpoint(listener, sockets, converter, methodFactory));
+		}
+	}
+
+	private DefaultMessageHandlerMethodFactory messageHandlerMethodFactory(ConfigurableBeanFactory factory,
+			ZmqMessageConverter converter) {
+		DefaultMessageHandlerMethodFactory methodFactory = new DefaultMessageHandlerMethodFactory();
+		methodFactory.setBeanFactory(factory);
+		methodFactory.setMessageConverter(new ZmqPayloadMessageConverter(converter));
+		methodFactory.setCustomArgumentResolvers(List.of(new ZmqFramesArgumentResolver()));
+		Validator validator = findValidator(factory);
+		if (validator != null) {
+			methodFactory.setValidator(validator);
+		}
+		methodFactory.afterPropertiesSet();
+		return methodFactory;
+	}
+
+	private static @Nullable Validator findValidator(ConfigurableBeanFactory factory) {
+		Validator unique = factory.getBeanProvider(Validator.class).getIfUnique();
+		if (unique != null) {
+			return unique;
+		}
+		if (factory.containsBean("defaultValidator")) {
+			Object candidate = factory.getBean("defaultValidator");
+			return (candidate instanceof Validator validator) ? validator : null;
+		}
+		return null;
+	}
+
+	private ZmqListenerEndpoint endpoint(PendingListener listener, ZmqSocketRegistry sockets,
+			ZmqMessageConverter converter, DefaultMessageHandlerMethodFactory methodFactory) {
+		ZmqListener annotation = listener.annotation();
+		String id = resolve(annotation.id());
+		if (id.isEmpty()) {
+			id = "zmqListener#" + this.counter.getAndIncrement();
+		}
+		String description = "@ZmqListener '" + id + "' on " + ClassUtils.getShortName(listener.targetClass()) + "."
+				+ listener.method().getName();
+		ZmqSocketDefinition socket = socketDefinition(id, description, annotation, sockets);
+		Method invocable = AopUtils.selectInvocableMethod(listener.method(), listener.bean().getClass());
+		InvocableHandlerMethod handler = methodFactory.createInvocableHandlerMethod(listener.bean(), invocable);
+		ZmqListenerEndpoint endpoint = new ZmqListenerEndpoint(id, socket,
+				new MessagingZmqMessageListener(handler, converter));
+		endpoint.setDescription(description);
+		endpoint.setConcurrency(concurrency(description, resolve(annotation.concurrency())));
+		endpoint.setAutoStartup(flag(description + " autoStartup", resolve(annotation.autoStartup()), true));
+		String errorHandler = resolve(annotation.errorHandler());
+		if (!errorHandler.isEmpty()) {
+			endpoint.setErrorHandler(errorHandler(description, errorHandler));
+		}
+		return endpoint;
+	}
+
+	private ZmqSocketDefinition socketDefinition(String id, String description, ZmqListener annotation,
+			ZmqSocketRegistry sockets) {
+		String socketName = resolve(annotation.socket());
+		String typeName = resolve(annotation.type());
+		List<String> endpoints = resolveAll(annotation.endpoints());
+		List<String> topics = resolveAll(annotation.topics());
+		ZmqSocketDefinition definition;
+		if (!socketName.isEmpty()) {
+			if (!typeName.isEmpty() || !endpoints.isEmpty()) {
+				throw new ZmqConfigurationException(description, socketName,
+						"name a configured socket or declare type and endpoints, not both");
+			}
+			ZmqSocketDefinition configured = sockets.findDefinition(socketName);
+			if (configured == null) {
+				throw new ZmqConfigurationException(description + " socket", socketName,
+						"no socket of that name is configured under zmq.sockets; configured sockets: "
+								+ (sockets.getDefinitions().isEmpty() ? "none" : sockets.getDefinitions().keySet()));
+			}
+			definition = topics.isEmpty() ? configured
+					: new ZmqSocketDefinition(configured.name(), configured.type(), configured.endpoints(), topics,
+							configured.options());
+		}
+		else {
+			if (typeName.isEmpty() || endpoints.isEmpty()) {
+				throw new ZmqConfigurationException(description, null,
+						"name a configured socket (socket = \"...\") or declare type and endpoints");
+			}
+			ZmqSocketType type = socketType(description, typeName);
+			boolean bind = flag(description + " bind", resolve(annotation.bind()), type.bindsByDefault());
+			List<ZmqEndpoint> parsed = new ArrayList<>();
+			for (String endpoint : endpoints) {
+				try {
+					parsed.add(ZmqEndpoint.parse(endpoint, bind));
+				}
+				catch (IllegalArgumentException ex) {
+					throw new ZmqConfigurationException(description + " endpoints", endpoint, ex.getMessage());
+				}
+			}
+			definition = new ZmqSocketDefinition(id, type, parsed, topics, sockets.getDefaultOptions());
+		}
+		if (!LISTENER_TYPES.contains(definition.type())) {
+			throw new ZmqConfigurationException(description, definition.type(),
+					"a listener cannot receive on this socket type; use one of SUB, PULL, REP, ROUTER, DEALER, PAIR, XSUB");
+		}
+		return definition;
+	}
+
+	private static ZmqSocketType socketType(String description, String typeName) {
+		try {
+			return ZmqSocketType.valueOf(typeName.trim().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new ZmqConfigurationException(description + " type", typeName,
+					"unknown socket type; use one of " + Arrays.toString(ZmqSocketType.values()));
+		}
+	}
+
+	private static int concurrency(String description, String value) {
+		if (value.isEmpty()) {
+			return 1;
+		}
+		try {
+			int concurrency = Integer.parseInt(value.trim());
+			if (concurrency >= 1) {
+				return concurrency;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new ZmqConfigurationException(description + " concurrency", value, "must be a whole number of at least 1");
+	}
+
+	private static boolean flag(String what, String value, boolean defaultValue) {
+		if (value.isEmpty()) {
+			return defaultValue;
+		}
+		if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+			return Boolean.parseBoolean(value);
+		}
+		throw new ZmqConfigurationException(what, value, "must be true or false");
+	}
+
+	private ZmqListenerErrorHandler errorHandler(String description, String beanName) {
+		try {
+			return beanFactory().getBean(beanName, ZmqListenerErrorHandler.class);
+		}
+		catch (NoSuchBeanDefinitionException ex) {
+			throw new ZmqConfigurationException(description + " errorHandler", beanName,
+					"no ZmqListenerErrorHandler bean of that name");
+		}
+	}
+
+	private List<String> resolveAll(String[] values) {
+		List<String> resolved = new ArrayList<>();
+		for (String value : values) {
+			for (String part : StringUtils.commaDelimitedListToStringArray(resolve(value))) {
+				if (!part.isBlank()) {
+					resolved.add(part.trim());
+				}
+			}
+		}
+		return resolved;
+	}
+
+	private String resolve(String value) {
+		if (value.isEmpty()) {
+			return value;
+		}
+		ConfigurableBeanFactory factory = beanFactory();
+		String resolved = factory.resolveEmbeddedValue(value);
+		BeanExpressionResolver expressionResolver = factory.getBeanExpressionResolver();
+		if (resolved != null && expressionResolver != null) {
+			Object evaluated = expressionResolver.evaluate(resolved, new BeanExpressionContext(factory, null));
+			return (evaluated != null) ? evaluated.toString() : "";
+		}
+		return (resolved != null) ? resolved : "";
+	}
+
+	private ConfigurableBeanFactory beanFactory() {
+		Assert.state(this.beanFactory != null, "BeanFactory has not been set");
+		return this.beanFactory;
+	}
+
+	private record PendingListener(Object bean, Class<?> targetClass, Method method, ZmqListener annotation) {
+	}
+
+}

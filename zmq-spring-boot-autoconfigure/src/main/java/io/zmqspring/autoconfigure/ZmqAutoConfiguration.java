@@ -1,0 +1,132 @@
+package io.zmqspring.autoconfigure;
+
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.zeromq.ZContext;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+import io.zmqspring.converter.CompositeZmqMessageConverter;
+import io.zmqspring.core.ZmqSocketCustomizer;
+import io.zmqspring.core.ZmqSocketFactory;
+import io.zmqspring.core.ZmqSocketOptions;
+import io.zmqspring.core.ZmqSocketRegistry;
+import io.zmqspring.listener.ZmqListenerContainerFactory;
+import io.zmqspring.listener.ZmqListenerEndpointRegistry;
+import io.zmqspring.metrics.MicrometerZmqMetrics;
+import io.zmqspring.metrics.ZmqMetrics;
+import io.zmqspring.template.ZmqTemplate;
+
+/**
+ * Auto-configuration for ZeroMQ: the context, the named sockets of {@code zmq.sockets}, the
+ * {@link ZmqTemplate}, and the infrastructure behind {@link io.zmqspring.annotation.ZmqListener}.
+ * Every bean backs off when the application declares its own.
+ *
+ * @author zmq-spring-boot
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@ConditionalOnClass(ZContext.class)
+@EnableConfigurationProperties(ZmqProperties.class)
+@Import({ ZmqMessageConverterConfiguration.class, ZmqAnnotationDrivenConfiguration.class })
+public class ZmqAutoConfiguration {
+
+	@Bean(destroyMethod = "")
+	@ConditionalOnMissingBean
+	ZContext zmqContext(ZmqProperties properties) {
+		return new ZContext(properties.getContext().getIoThreads());
+	}
+
+	@Bean
+	ZmqContextCloser zmqContextCloser(ZContext zmqContext, ZmqProperties properties) {
+		return new ZmqContextCloser(zmqContext, properties.getContext().getShutdownTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ZmqSocketRegistry zmqSocketRegistry(ZmqProperties properties) {
+		ZmqSocketOptions defaults = ZmqSocketDefinitions.defaults(properties);
+		return new ZmqSocketRegistry(ZmqSocketDefinitions.sockets(properties, defaults), defaults);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ZmqSocketFactory zmqSocketFactory(ZContext zmqContext, ZmqSocketRegistry zmqSocketRegistry,
+			ObjectProvider<ZmqSocketCustomizer> customizers, ZmqProperties properties) {
+		return new ZmqSocketFactory(zmqContext, zmqSocketRegistry, customizers.orderedStream().toList(),
+				properties.getContext().getShutdownTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ZmqTemplate zmqTemplate(ZmqSocketFactory zmqSocketFactory, CompositeZmqMessageConverter zmqMessageConverter,
+			ZmqMetrics zmqMetrics, ZmqProperties properties,
+			ObjectProvider<ZmqListenerEndpointRegistry> listenerRegistry,
+			ObjectProvider<ZmqTemplateCustomizer> customizers) {
+		ZmqTemplate template = new ZmqTemplate(zmqSocketFactory, zmqMessageConverter);
+		ZmqProperties.Template settings = properties.getTemplate();
+		template.setDefaultSocket(settings.getDefaultSocket());
+		template.setReplyTimeout(settings.getReplyTimeout());
+		template.setSendQueueCapacity(settings.getSendQueueCapacity());
+		template.setStopTimeout(properties.getContext().getShutdownTimeout());
+		template.setMetrics(zmqMetrics);
+		template.setOpenOnStart((name) -> {
+			ZmqListenerEndpointRegistry registry = listenerRegistry.getIfAvailable();
+			return registry == null || !registry.getListenerSocketNames().contains(name);
+		});
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(template));
+		return template;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ZmqListenerContainerFactory zmqListenerContainerFactory(ZmqSocketFactory zmqSocketFactory,
+			CompositeZmqMessageConverter zmqMessageConverter, ZmqMetrics zmqMetrics, ZmqProperties properties,
+			ObjectProvider<ZmqListenerContainerFactoryCustomizer> customizers) {
+		ZmqListenerContainerFactory factory = new ZmqListenerContainerFactory(zmqSocketFactory);
+		factory.setMetrics(zmqMetrics);
+		factory.setReplyConverter(zmqMessageConverter);
+		factory.setStopTimeout(properties.getListener().getStopTimeout());
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(factory));
+		return factory;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ZmqListenerEndpointRegistry zmqListenerEndpointRegistry(ZmqListenerContainerFactory zmqListenerContainerFactory) {
+		return new ZmqListenerEndpointRegistry(zmqListenerContainerFactory);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	static class MicrometerMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ZmqMetrics zmqMetrics(ObjectProvider<MeterRegistry> meterRegistry) {
+			MeterRegistry registry = meterRegistry.getIfUnique();
+			return (registry != null) ? new MicrometerZmqMetrics(registry) : ZmqMetrics.NONE;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnMissingClass("io.micrometer.core.instrument.MeterRegistry")
+	static class NoMetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		ZmqMetrics zmqMetrics() {
+			return ZmqMetrics.NONE;
+		}
+
+	}
+
+}

@@ -1,0 +1,420 @@
+package io.zmqspring.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+import io.zmqspring.core.ZmqSocketType;
+
+/**
+ * Configuration properties for ZeroMQ, under {@code zmq}.
+ *
+ * @author zmq-spring-boot
+ */
+@ConfigurationProperties("zmq")
+public class ZmqProperties {
+
+	/**
+	 * The ZeroMQ context.
+	 */
+	private final Context context = new Context();
+
+	/**
+	 * Options every socket starts from; any of them can be set again per socket.
+	 */
+	private final Defaults defaults = new Defaults();
+
+	/**
+	 * Named sockets, used by the template and by listeners through their name.
+	 */
+	private final Map<String, Socket> sockets = new LinkedHashMap<>();
+
+	/**
+	 * The template.
+	 */
+	private final Template template = new Template();
+
+	/**
+	 * Listener containers.
+	 */
+	private final Listener listener = new Listener();
+
+	public Context getContext() {
+		return this.context;
+	}
+
+	public Defaults getDefaults() {
+		return this.defaults;
+	}
+
+	public Map<String, Socket> getSockets() {
+		return this.sockets;
+	}
+
+	public Template getTemplate() {
+		return this.template;
+	}
+
+	public Listener getListener() {
+		return this.listener;
+	}
+
+	/**
+	 * Context properties.
+	 */
+	public static class Context {
+
+		/**
+		 * Number of I/O threads of the ZeroMQ context.
+		 */
+		private int ioThreads = 1;
+
+		/**
+		 * Longest time closing the context may take on shutdown, even with dead peers and unsent
+		 * messages; socket lingers are capped to it.
+		 */
+		private Duration shutdownTimeout = Duration.ofSeconds(5);
+
+		public int getIoThreads() {
+			return this.ioThreads;
+		}
+
+		public void setIoThreads(int ioThreads) {
+			this.ioThreads = ioThreads;
+		}
+
+		public Duration getShutdownTimeout() {
+			return this.shutdownTimeout;
+		}
+
+		public void setShutdownTimeout(Duration shutdownTimeout) {
+			this.shutdownTimeout = shutdownTimeout;
+		}
+
+	}
+
+	/**
+	 * Socket options. Unset values fall back to {@code zmq.defaults}.
+	 */
+	public static class SocketOptions {
+
+		/**
+		 * High-water mark for outbound messages, per peer (ZMQ_SNDHWM); 0 means no limit.
+		 */
+		private @Nullable Integer sendHwm;
+
+		/**
+		 * High-water mark for inbound messages, per peer (ZMQ_RCVHWM); 0 means no limit.
+		 */
+		private @Nullable Integer receiveHwm;
+
+		/**
+		 * How long unsent messages are kept after the socket closes (ZMQ_LINGER); capped to the
+		 * context's shutdown timeout.
+		 */
+		private @Nullable Duration linger;
+
+		/**
+		 * Initial reconnect interval (ZMQ_RECONNECT_IVL).
+		 */
+		private @Nullable Duration reconnectInterval;
+
+		/**
+		 * Maximum reconnect interval for exponential back-off (ZMQ_RECONNECT_IVL_MAX); 0 turns
+		 * back-off off.
+		 */
+		private @Nullable Duration reconnectIntervalMax;
+
+		/**
+		 * Interval between ZMTP heartbeats (ZMQ_HEARTBEAT_IVL); 0 disables heartbeats.
+		 */
+		private @Nullable Duration heartbeatInterval;
+
+		/**
+		 * How long to wait for a heartbeat reply before the connection is dropped
+		 * (ZMQ_HEARTBEAT_TIMEOUT); defaults to the heartbeat interval.
+		 */
+		private @Nullable Duration heartbeatTimeout;
+
+		/**
+		 * Time-to-live the peer is asked to apply to this connection (ZMQ_HEARTBEAT_TTL).
+		 */
+		private @Nullable Duration heartbeatTtl;
+
+		/**
+		 * How long a template send waits for room when the socket cannot take more messages
+		 * before it fails.
+		 */
+		private @Nullable Duration sendTimeout;
+
+		/**
+		 * Largest inbound message; larger ones drop the connection (ZMQ_MAXMSGSIZE). Unset means
+		 * no limit.
+		 */
+		private @Nullable DataSize maxMessageSize;
+
+		/**
+		 * Whether messages are queued only on completed connections (ZMQ_IMMEDIATE).
+		 */
+		private @Nullable Boolean immediate;
+
+		public @Nullable Integer getSendHwm() {
+			return this.sendHwm;
+		}
+
+		public void setSendHwm(@Nullable Integer sendHwm) {
+			this.sendHwm = sendHwm;
+		}
+
+		public @Nullable Integer getReceiveHwm() {
+			return this.receiveHwm;
+		}
+
+		public void setReceiveHwm(@Nullable Integer receiveHwm) {
+			this.receiveHwm = receiveHwm;
+		}
+
+		public @Nullable Duration getLinger() {
+			return this.linger;
+		}
+
+		public void setLinger(@Nullable Duration linger) {
+			this.linger = linger;
+		}
+
+		public @Nullable Duration getReconnectInterval() {
+			return this.reconnectInterval;
+		}
+
+		public void setReconnectInterval(@Nullable Duration reconnectInterval) {
+			this.reconnectInterval = reconnectInterval;
+		}
+
+		public @Nullable Duration getReconnectIntervalMax() {
+			return this.reconnectIntervalMax;
+		}
+
+		public void setReconnectIntervalMax(@Nullable Duration reconnectIntervalMax) {
+			this.reconnectIntervalMax = reconnectIntervalMax;
+		}
+
+		public @Nullable Duration getHeartbeatInterval() {
+			return this.heartbeatInterval;
+		}
+
+		public void setHeartbeatInterval(@Nullable Duration heartbeatInterval) {
+			this.heartbeatInterval = heartbeatInterval;
+		}
+
+		public @Nullable Duration getHeartbeatTimeout() {
+			return this.heartbeatTimeout;
+		}
+
+		public void setHeartbeatTimeout(@Nullable Duration heartbeatTimeout) {
+			this.heartbeatTimeout = heartbeatTimeout;
+		}
+
+		public @Nullable Duration getHeartbeatTtl() {
+			return this.heartbeatTtl;
+		}
+
+		public void setHeartbeatTtl(@Nullable Duration heartbeatTtl) {
+			this.heartbeatTtl = heartbeatTtl;
+		}
+
+		public @Nullable Duration getSendTimeout() {
+			return this.sendTimeout;
+		}
+
+		public void setSendTimeout(@Nullable Duration sendTimeout) {
+			this.sendTimeout = sendTimeout;
+		}
+
+		public @Nullable DataSize getMaxMessageSize() {
+			return this.maxMessageSize;
+		}
+
+		public void setMaxMessageSize(@Nullable DataSize maxMessageSize) {
+			this.maxMessageSize = maxMessageSize;
+		}
+
+		public @Nullable Boolean getImmediate() {
+			return this.immediate;
+		}
+
+		public void setImmediate(@Nullable Boolean immediate) {
+			this.immediate = immediate;
+		}
+
+	}
+
+	/**
+	 * Options every socket starts from. Defaults: send-hwm and receive-hwm 1000, linger 1s,
+	 * reconnect-interval 100ms, reconnect-interval-max 5s, heartbeats off, send-timeout 1s,
+	 * immediate false, no message size limit.
+	 */
+	public static class Defaults extends SocketOptions {
+
+		public Defaults() {
+			setSendHwm(1000);
+			setReceiveHwm(1000);
+			setLinger(Duration.ofSeconds(1));
+			setReconnectInterval(Duration.ofMillis(100));
+			setReconnectIntervalMax(Duration.ofSeconds(5));
+			setHeartbeatInterval(Duration.ZERO);
+			setSendTimeout(Duration.ofSeconds(1));
+			setImmediate(false);
+		}
+
+	}
+
+	/**
+	 * A named socket.
+	 */
+	public static class Socket extends SocketOptions {
+
+		/**
+		 * Socket type: PUB, SUB, XPUB, XSUB, PUSH, PULL, REQ, REP, DEALER, ROUTER or PAIR.
+		 */
+		private @Nullable ZmqSocketType type;
+
+		/**
+		 * Endpoints to bind ('@' prefix) or connect ('>' prefix) to, for example
+		 * '>tcp://localhost:5557' or '@tcp://127.0.0.1:*'. Without a prefix the type's usual side
+		 * applies (PUB, XPUB, REP, ROUTER and PULL bind; the others connect).
+		 */
+		private List<String> endpoints = new ArrayList<>();
+
+		/**
+		 * Whether endpoints without a prefix bind (true) or connect (false), overriding the type's
+		 * usual side.
+		 */
+		private @Nullable Boolean bind;
+
+		/**
+		 * Topics a SUB socket subscribes to; empty subscribes to everything.
+		 */
+		private List<String> topics = new ArrayList<>();
+
+		/**
+		 * Routing id announced to ROUTER peers (ZMQ_ROUTING_ID).
+		 */
+		private @Nullable String routingId;
+
+		public @Nullable ZmqSocketType getType() {
+			return this.type;
+		}
+
+		public void setType(@Nullable ZmqSocketType type) {
+			this.type = type;
+		}
+
+		public List<String> getEndpoints() {
+			return this.endpoints;
+		}
+
+		public void setEndpoints(List<String> endpoints) {
+			this.endpoints = endpoints;
+		}
+
+		public @Nullable Boolean getBind() {
+			return this.bind;
+		}
+
+		public void setBind(@Nullable Boolean bind) {
+			this.bind = bind;
+		}
+
+		public List<String> getTopics() {
+			return this.topics;
+		}
+
+		public void setTopics(List<String> topics) {
+			this.topics = topics;
+		}
+
+		public @Nullable String getRoutingId() {
+			return this.routingId;
+		}
+
+		public void setRoutingId(@Nullable String routingId) {
+			this.routingId = routingId;
+		}
+
+	}
+
+	/**
+	 * Template properties.
+	 */
+	public static class Template {
+
+		/**
+		 * Socket used by the template methods that take no socket name.
+		 */
+		private @Nullable String defaultSocket;
+
+		/**
+		 * How long request-reply operations wait for a reply when no timeout is given.
+		 */
+		private Duration replyTimeout = Duration.ofSeconds(5);
+
+		/**
+		 * How many messages each template socket queues before callers wait (up to the socket's
+		 * send-timeout).
+		 */
+		private int sendQueueCapacity = 1024;
+
+		public @Nullable String getDefaultSocket() {
+			return this.defaultSocket;
+		}
+
+		public void setDefaultSocket(@Nullable String defaultSocket) {
+			this.defaultSocket = defaultSocket;
+		}
+
+		public Duration getReplyTimeout() {
+			return this.replyTimeout;
+		}
+
+		public void setReplyTimeout(Duration replyTimeout) {
+			this.replyTimeout = replyTimeout;
+		}
+
+		public int getSendQueueCapacity() {
+			return this.sendQueueCapacity;
+		}
+
+		public void setSendQueueCapacity(int sendQueueCapacity) {
+			this.sendQueueCapacity = sendQueueCapacity;
+		}
+
+	}
+
+	/**
+	 * Listener container properties.
+	 */
+	public static class Listener {
+
+		/**
+		 * How long stopping a listener waits for the messages in hand to finish.
+		 */
+		private Duration stopTimeout = Duration.ofSeconds(10);
+
+		public Duration getStopTimeout() {
+			return this.stopTimeout;
+		}
+
+		public void setStopTimeout(Duration stopTimeout) {
+			this.stopTimeout = stopTimeout;
+		}
+
+	}
+
+}

@@ -1,0 +1,138 @@
+package io.zmqspring.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.unit.DataSize;
+
+import io.zmqspring.core.ZmqConfigurationException;
+import io.zmqspring.core.ZmqEndpoint;
+import io.zmqspring.core.ZmqSocketDefinition;
+import io.zmqspring.core.ZmqSocketOptions;
+import io.zmqspring.core.ZmqSocketType;
+
+/**
+ * Turns {@link ZmqProperties} into validated {@link ZmqSocketDefinition}s, failing with the name
+ * of the property at fault.
+ *
+ * @author zmq-spring-boot
+ */
+final class ZmqSocketDefinitions {
+
+	private ZmqSocketDefinitions() {
+	}
+
+	static ZmqSocketOptions defaults(ZmqProperties properties) {
+		validateContext(properties.getContext());
+		return options("zmq.defaults", properties.getDefaults(), null);
+	}
+
+	static List<ZmqSocketDefinition> sockets(ZmqProperties properties, ZmqSocketOptions defaults) {
+		List<ZmqSocketDefinition> definitions = new ArrayList<>();
+		for (Map.Entry<String, ZmqProperties.Socket> entry : properties.getSockets().entrySet()) {
+			definitions.add(socket(entry.getKey(), entry.getValue(), defaults));
+		}
+		return definitions;
+	}
+
+	private static void validateContext(ZmqProperties.Context context) {
+		if (context.getIoThreads() < 1) {
+			throw new ZmqConfigurationException("zmq.context.io-threads", context.getIoThreads(), "must be at least 1");
+		}
+		if (context.getShutdownTimeout().isNegative()) {
+			throw new ZmqConfigurationException("zmq.context.shutdown-timeout", context.getShutdownTimeout(),
+					"must not be negative");
+		}
+	}
+
+	private static ZmqSocketDefinition socket(String name, ZmqProperties.Socket socket, ZmqSocketOptions defaults) {
+		String prefix = "zmq.sockets." + name;
+		ZmqSocketType type = socket.getType();
+		if (type == null) {
+			throw new ZmqConfigurationException(prefix + ".type", null,
+					"a socket needs a type (PUB, SUB, XPUB, XSUB, PUSH, PULL, REQ, REP, DEALER, ROUTER or PAIR)");
+		}
+		if (socket.getEndpoints().isEmpty()) {
+			throw new ZmqConfigurationException(prefix + ".endpoints", null,
+					"a socket needs at least one endpoint, for example '>tcp://localhost:5555'");
+		}
+		boolean bind = (socket.getBind() != null) ? socket.getBind() : type.bindsByDefault();
+		List<ZmqEndpoint> endpoints = new ArrayList<>();
+		for (int i = 0; i < socket.getEndpoints().size(); i++) {
+			String spec = socket.getEndpoints().get(i);
+			try {
+				endpoints.add(ZmqEndpoint.parse(spec, bind));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new ZmqConfigurationException(prefix + ".endpoints[" + i + "]", spec, ex.getMessage());
+			}
+		}
+		ZmqSocketOptions options = options(prefix, socket, defaults);
+		if (socket.getRoutingId() != null) {
+			options = new ZmqSocketOptions(options.sendHwm(), options.receiveHwm(), options.linger(),
+					options.reconnectInterval(), options.reconnectIntervalMax(), options.heartbeatInterval(),
+					options.heartbeatTimeout(), options.heartbeatTtl(), options.sendTimeout(),
+					options.maxMessageSize(), options.immediate(), socket.getRoutingId());
+		}
+		return new ZmqSocketDefinition(name, type, endpoints, socket.getTopics(), options);
+	}
+
+	private static ZmqSocketOptions options(String prefix, ZmqProperties.SocketOptions own,
+			@Nullable ZmqSocketOptions defaults) {
+		Integer sendHwm = hwm(prefix + ".send-hwm", pick(own.getSendHwm(), defaults, ZmqSocketOptions::sendHwm));
+		Integer receiveHwm = hwm(prefix + ".receive-hwm",
+				pick(own.getReceiveHwm(), defaults, ZmqSocketOptions::receiveHwm));
+		Duration linger = duration(prefix + ".linger", pick(own.getLinger(), defaults, ZmqSocketOptions::linger));
+		Duration sendTimeout = duration(prefix + ".send-timeout",
+				pick(own.getSendTimeout(), defaults, ZmqSocketOptions::sendTimeout));
+		DataSize maxSize = own.getMaxMessageSize();
+		Long maxMessageSize = (maxSize != null) ? Long.valueOf(maxSize.toBytes())
+				: (defaults != null) ? defaults.maxMessageSize() : null;
+		if (maxMessageSize != null && maxMessageSize < -1) {
+			throw new ZmqConfigurationException(prefix + ".max-message-size", maxSize, "must not be negative");
+		}
+		return new ZmqSocketOptions(sendHwm, receiveHwm, linger,
+				duration(prefix + ".reconnect-interval",
+						pick(own.getReconnectInterval(), defaults, ZmqSocketOptions::reconnectInterval)),
+				duration(prefix + ".reconnect-interval-max",
+						pick(own.getReconnectIntervalMax(), defaults, ZmqSocketOptions::reconnectIntervalMax)),
+				duration(prefix + ".heartbeat-interval",
+						pick(own.getHeartbeatInterval(), defaults, ZmqSocketOptions::heartbeatInterval)),
+				duration(prefix + ".heartbeat-timeout",
+						pick(own.getHeartbeatTimeout(), defaults, ZmqSocketOptions::heartbeatTimeout)),
+				duration(prefix + ".heartbeat-ttl",
+						pick(own.getHeartbeatTtl(), defaults, ZmqSocketOptions::heartbeatTtl)),
+				sendTimeout, maxMessageSize, pick(own.getImmediate(), defaults, ZmqSocketOptions::immediate), null);
+	}
+
+	private static <T> @Nullable T pick(@Nullable T own, @Nullable ZmqSocketOptions defaults,
+			Function<ZmqSocketOptions, @Nullable T> fromDefaults) {
+		if (own != null) {
+			return own;
+		}
+		return (defaults != null) ? fromDefaults.apply(defaults) : null;
+	}
+
+	private static @Nullable Integer hwm(String property, @Nullable Integer value) {
+		if (value != null && value < 0) {
+			throw new ZmqConfigurationException(property, value, "must not be negative (0 means no limit)");
+		}
+		return value;
+	}
+
+	private static @Nullable Duration duration(String property, @Nullable Duration value) {
+		if (value != null && value.isNegative()) {
+			throw new ZmqConfigurationException(property, value, "must not be negative");
+		}
+		if (value != null && value.toMillis() > Integer.MAX_VALUE) {
+			throw new ZmqConfigurationException(property, value, "is longer than ZeroMQ can take");
+		}
+		return value;
+	}
+
+}

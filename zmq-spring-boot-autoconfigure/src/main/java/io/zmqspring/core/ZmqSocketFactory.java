@@ -1,0 +1,191 @@
+package io.zmqspring.core;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+
+import org.springframework.util.Assert;
+import org.springframework.core.log.LogMessage;
+
+import zmq.ZError;
+
+/**
+ * Opens configured sockets: applies every option, then the customizers, then subscribes and
+ * binds or connects. Sockets are created on the owning context but not registered with
+ * {@link ZContext}, so each one closes with its own linger, on the thread that owns it.
+ *
+ * @author zmq-spring-boot
+ */
+public class ZmqSocketFactory {
+
+	private static final Log logger = LogFactory.getLog(ZmqSocketFactory.class);
+
+	private final ZContext context;
+
+	private final ZmqSocketRegistry registry;
+
+	private final List<ZmqSocketCustomizer> customizers;
+
+	private final Duration maxLinger;
+
+	public ZmqSocketFactory(ZContext context, ZmqSocketRegistry registry, List<ZmqSocketCustomizer> customizers,
+			Duration maxLinger) {
+		Assert.notNull(context, "'context' must not be null");
+		Assert.notNull(registry, "'registry' must not be null");
+		this.context = context;
+		this.registry = registry;
+		this.customizers = List.copyOf(customizers);
+		this.maxLinger = maxLinger;
+	}
+
+	/**
+	 * Return the context the sockets belong to.
+	 * @return the context
+	 */
+	public ZContext getContext() {
+		return this.context;
+	}
+
+	/**
+	 * Return the registry of definitions and actual endpoints.
+	 * @return the registry
+	 */
+	public ZmqSocketRegistry getRegistry() {
+		return this.registry;
+	}
+
+	/**
+	 * Open a socket: options, customizers, subscriptions, then every bind and connect. The caller
+	 * owns the returned socket and must use it from one thread at a time.
+	 * @param definition the socket to open
+	 * @return the open socket
+	 * @throws ZmqBindException if an endpoint cannot be bound or connected; the socket is closed
+	 */
+	public ZMQ.Socket open(ZmqSocketDefinition definition) {
+		ZMQ.Socket socket = this.context.getContext().socket(definition.type().jeromqType());
+		try {
+			applyOptions(definition.options(), socket);
+			for (ZmqSocketCustomizer customizer : this.customizers) {
+				customizer.customize(definition, socket);
+			}
+			subscribe(definition, socket);
+			List<String> actual = new ArrayList<>(definition.endpoints().size());
+			for (ZmqEndpoint endpoint : definition.endpoints()) {
+				actual.add(attach(definition, socket, endpoint));
+			}
+			this.registry.recordEndpoints(definition.name(), actual);
+			logger.debug(LogMessage.of(() -> "Opened ZeroMQ socket " + definition.name() + " (" + definition.type() + ") on " + actual));
+			return socket;
+		}
+		catch (RuntimeException ex) {
+			socket.setLinger(0);
+			socket.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Close a socket the calling thread owns, lingering at most the configured linger (and never
+	 * longer than the context's shutdown timeout) to deliver what is still queued.
+	 * @param definition the socket's definition
+	 * @param socket the socket
+	 */
+	public void close(ZmqSocketDefinition definition, ZMQ.Socket socket) {
+		Duration linger = definition.options().lingerOrDefault();
+		if (linger.compareTo(this.maxLinger) > 0) {
+			linger = this.maxLinger;
+		}
+		try {
+			socket.setLinger(linger.toMillis());
+			socket.close();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Failed to close ZeroMQ socket " + definition.name() + ": " + ex);
+		}
+		finally {
+			this.registry.forgetEndpoints(definition.name());
+		}
+	}
+
+	private void applyOptions(ZmqSocketOptions options, ZMQ.Socket socket) {
+		set(options.sendHwm(), socket::setSndHWM);
+		set(options.receiveHwm(), socket::setRcvHWM);
+		setMillis(options.linger(), socket::setLinger);
+		setMillis(options.reconnectInterval(), socket::setReconnectIVL);
+		setMillis(options.reconnectIntervalMax(), socket::setReconnectIVLMax);
+		setMillis(options.heartbeatInterval(), (millis) -> socket.setHeartbeatIvl(millis));
+		setMillis(options.heartbeatTimeout(), (millis) -> socket.setHeartbeatTimeout(millis));
+		setMillis(options.heartbeatTtl(), (millis) -> socket.setHeartbeatTtl(millis));
+		set(options.maxMessageSize(), socket::setMaxMsgSize);
+		set(options.immediate(), socket::setImmediate);
+		if (options.routingId() != null) {
+			socket.setIdentity(options.routingId().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+		}
+	}
+
+	private static <T> void set(@Nullable T value, Function<T, Boolean> setter) {
+		if (value != null) {
+			setter.apply(value);
+		}
+	}
+
+	private static void setMillis(@Nullable Duration value, Function<Integer, Boolean> setter) {
+		if (value != null) {
+			setter.apply((int) Math.min(Integer.MAX_VALUE, value.toMillis()));
+		}
+	}
+
+	private void subscribe(ZmqSocketDefinition definition, ZMQ.Socket socket) {
+		if (definition.type() != ZmqSocketType.SUB) {
+			return;
+		}
+		if (definition.topics().isEmpty()) {
+			socket.subscribe(ZMQ.SUBSCRIPTION_ALL);
+			return;
+		}
+		for (String topic : definition.topics()) {
+			socket.subscribe(topic.getBytes(ZMQ.CHARSET));
+		}
+	}
+
+	private String attach(ZmqSocketDefinition definition, ZMQ.Socket socket, ZmqEndpoint endpoint) {
+		try {
+			boolean done = endpoint.bind() ? socket.bind(endpoint.address()) : socket.connect(endpoint.address());
+			if (!done) {
+				throw new ZmqBindException(definition.name(), endpoint, describe(socket.errno()), null);
+			}
+			return endpoint.bind() ? socket.getLastEndpoint() : endpoint.address();
+		}
+		catch (ZMQException ex) {
+			throw new ZmqBindException(definition.name(), endpoint, describe(ex.getErrorCode()), ex);
+		}
+		catch (IllegalArgumentException | ZError.IOException ex) {
+			throw new ZmqBindException(definition.name(), endpoint, String.valueOf(ex.getMessage()), ex);
+		}
+	}
+
+	private static String describe(int errno) {
+		if (errno == ZError.EADDRINUSE) {
+			return "address already in use";
+		}
+		if (errno == ZError.EADDRNOTAVAIL) {
+			return "address not available on this host";
+		}
+		if (errno == ZError.EPROTONOSUPPORT) {
+			return "transport not supported";
+		}
+		if (errno == ZError.EINVAL) {
+			return "invalid endpoint";
+		}
+		return ZError.toString(errno);
+	}
+
+}

@@ -1,0 +1,100 @@
+package io.zmqspring.core;
+
+import org.zeromq.SocketType;
+
+/**
+ * The ZeroMQ socket types the starter supports, with the side each one takes by default.
+ *
+ * @author zmq-spring-boot
+ */
+public enum ZmqSocketType {
+
+	/** Publisher: fans every message out to all matching subscribers; binds by default. */
+	PUB(SocketType.PUB, true, true, false),
+
+	/** Subscriber: receives the messages whose first frame matches a subscribed topic; connects by default. */
+	SUB(SocketType.SUB, false, false, true),
+
+	/** Extended publisher that also sees subscriptions; binds by default. */
+	XPUB(SocketType.XPUB, true, true, true),
+
+	/** Extended subscriber that sends subscriptions as messages; connects by default. */
+	XSUB(SocketType.XSUB, false, true, true),
+
+	/** Pipeline producer, round-robin over its peers; connects by default. */
+	PUSH(SocketType.PUSH, false, true, false),
+
+	/** Pipeline consumer, fair-queued from its peers; binds by default. */
+	PULL(SocketType.PULL, true, false, true),
+
+	/** Synchronous requester; connects by default. */
+	REQ(SocketType.REQ, false, true, true),
+
+	/** Synchronous replier; binds by default. */
+	REP(SocketType.REP, true, true, true),
+
+	/** Asynchronous requester; connects by default. */
+	DEALER(SocketType.DEALER, false, true, true),
+
+	/** Asynchronous replier that addresses peers by routing id; binds by default. */
+	ROUTER(SocketType.ROUTER, true, true, true),
+
+	/** Exclusive pair; connects by default. */
+	PAIR(SocketType.PAIR, false, true, true);
+
+	private final SocketType jeromqType;
+
+	private final boolean bindsByDefault;
+
+	private final boolean canSend;
+
+	private final boolean canReceive;
+
+	ZmqSocketType(SocketType jeromqType, boolean bindsByDefault, boolean canSend, boolean canReceive) {
+		this.jeromqType = jeromqType;
+		this.bindsByDefault = bindsByDefault;
+		this.canSend = canSend;
+		this.canReceive = canReceive;
+	}
+
+	/**
+	 * Return the JeroMQ socket type.
+	 * @return the JeroMQ type
+	 */
+	public SocketType jeromqType() {
+		return this.jeromqType;
+	}
+
+	/**
+	 * Whether an endpoint without a '@' or '>' prefix binds for this type.
+	 * @return {@code true} if this type binds by default
+	 */
+	public boolean bindsByDefault() {
+		return this.bindsByDefault;
+	}
+
+	/**
+	 * Whether the template can send on a socket of this type.
+	 * @return {@code true} for sending types
+	 */
+	public boolean canSend() {
+		return this.canSend;
+	}
+
+	/**
+	 * Whether a listener can receive on a socket of this type.
+	 * @return {@code true} for receiving types
+	 */
+	public boolean canReceive() {
+		return this.canReceive;
+	}
+
+	/**
+	 * Whether a listener on this type sends the handler's return value back to the peer.
+	 * @return {@code true} for REP, ROUTER, DEALER and PAIR
+	 */
+	public boolean canReply() {
+		return this == REP || this == ROUTER || this == DEALER || this == PAIR;
+	}
+
+}

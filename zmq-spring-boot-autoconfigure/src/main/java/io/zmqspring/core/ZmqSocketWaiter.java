@@ -1,0 +1,95 @@
+package io.zmqspring.core;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.function.BooleanSupplier;
+
+import org.zeromq.ZMQ;
+
+/**
+ * Lets the thread that owns a socket sleep until the socket has something to do or another
+ * thread has handed it work, without any other thread touching the socket.
+ * <p>
+ * The owner registers the socket's signalling channel with a private selector; other threads
+ * wake it through {@link Selector#wakeup()}, which is safe from any thread and never affected by
+ * interrupts. The owner must drain the socket until it would block before it waits, as with
+ * libzmq's {@code ZMQ_FD}.
+ *
+ * @author zmq-spring-boot
+ */
+public final class ZmqSocketWaiter implements Closeable {
+
+	private final Selector selector;
+
+	private volatile boolean waiting;
+
+	/**
+	 * Create a waiter for the given socket. Call on the socket's owning thread.
+	 * @param socket the socket to watch
+	 */
+	public ZmqSocketWaiter(ZMQ.Socket socket) {
+		try {
+			this.selector = Selector.open();
+			SelectableChannel channel = socket.getFD();
+			channel.register(this.selector, SelectionKey.OP_READ);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not open a selector for a ZeroMQ socket", ex);
+		}
+	}
+
+	/**
+	 * Wait until the socket signals, {@link #wakeup()} is called, or the timeout passes. Returns at
+	 * once if {@code readyNow} is already true once this thread is marked as waiting, so a wake-up
+	 * sent between the caller's last check and the wait is never lost.
+	 * @param timeoutMillis the longest wait, in milliseconds (at least 1)
+	 * @param readyNow checked after the thread is marked as waiting
+	 */
+	public void await(long timeoutMillis, BooleanSupplier readyNow) {
+		this.waiting = true;
+		try {
+			if (readyNow.getAsBoolean()) {
+				return;
+			}
+			this.selector.select(Math.max(1, timeoutMillis));
+			this.selector.selectedKeys().clear();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Selector failed while waiting on a ZeroMQ socket", ex);
+		}
+		finally {
+			this.waiting = false;
+		}
+	}
+
+	/**
+	 * Wake the owner if it is waiting. Cheap when it is not. Safe from any thread.
+	 */
+	public void wakeup() {
+		if (this.waiting) {
+			this.selector.wakeup();
+		}
+	}
+
+	/**
+	 * Wake the owner now or make its next wait return at once. Safe from any thread.
+	 */
+	public void wakeupNow() {
+		this.selector.wakeup();
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.selector.close();
+		}
+		catch (IOException ex) {
+			// nothing left to release
+		}
+	}
+
+}

@@ -1,0 +1,133 @@
+package io.zmqspring.listener;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
+import org.springframework.messaging.support.GenericMessage;
+
+/**
+ * A message as a listener received it: all frames, how many of them form the routing envelope
+ * to echo in a reply, and the topic or routing id where the socket type has one. The payload is
+ * the last frame.
+ *
+ * @author zmq-spring-boot
+ */
+public final class ZmqInboundMessage {
+
+	private final String listenerId;
+
+	private final String socketName;
+
+	private final List<byte[]> frames;
+
+	private final int envelopeSize;
+
+	private final @Nullable String topic;
+
+	private final byte @Nullable [] routingId;
+
+	ZmqInboundMessage(String listenerId, String socketName, List<byte[]> frames, int envelopeSize,
+			@Nullable String topic, byte @Nullable [] routingId) {
+		this.listenerId = listenerId;
+		this.socketName = socketName;
+		this.frames = frames;
+		this.envelopeSize = envelopeSize;
+		this.topic = topic;
+		this.routingId = routingId;
+	}
+
+	/**
+	 * Return the id of the listener that received the message.
+	 * @return the listener id
+	 */
+	public String getListenerId() {
+		return this.listenerId;
+	}
+
+	/**
+	 * Return the name of the socket the message arrived on.
+	 * @return the socket name
+	 */
+	public String getSocketName() {
+		return this.socketName;
+	}
+
+	/**
+	 * Return all frames as received, envelope and topic included.
+	 * @return the frames
+	 */
+	public List<byte[]> getFrames() {
+		return this.frames;
+	}
+
+	/**
+	 * Return the routing envelope a reply must carry (routing id, correlation frames and the
+	 * empty delimiter), empty for socket types without one.
+	 * @return the envelope frames
+	 */
+	public List<byte[]> getEnvelope() {
+		return this.frames.subList(0, this.envelopeSize);
+	}
+
+	/**
+	 * Return the payload: the last frame.
+	 * @return the payload bytes
+	 */
+	public byte[] getPayload() {
+		return this.frames.get(this.frames.size() - 1);
+	}
+
+	/**
+	 * Return the topic of a SUB or XSUB message.
+	 * @return the topic or {@code null}
+	 */
+	public @Nullable String getTopic() {
+		return this.topic;
+	}
+
+	/**
+	 * Return the routing id of the peer that sent a message to a ROUTER.
+	 * @return the routing id or {@code null}
+	 */
+	public byte @Nullable [] getRoutingId() {
+		return this.routingId;
+	}
+
+	/**
+	 * Return this message as a Spring {@link Message} with the payload and the {@link ZmqHeaders}.
+	 * @return the message
+	 */
+	public Message<byte[]> toMessage() {
+		Map<String, Object> headers = new HashMap<>(8);
+		headers.put(ZmqHeaders.SOCKET, this.socketName);
+		headers.put(ZmqHeaders.LISTENER_ID, this.listenerId);
+		headers.put(ZmqHeaders.FRAMES, this.frames);
+		if (this.topic != null) {
+			headers.put(ZmqHeaders.TOPIC, this.topic);
+		}
+		if (this.routingId != null) {
+			headers.put(ZmqHeaders.ROUTING_ID, this.routingId);
+		}
+		return new GenericMessage<>(getPayload(), new ZmqMessageHeaders(headers));
+	}
+
+	/**
+	 * Headers without the generated id and timestamp, which cost a random UUID per message and
+	 * mean nothing for ZeroMQ.
+	 */
+	static final class ZmqMessageHeaders extends MessageHeaders {
+
+		private static final long serialVersionUID = 1L;
+
+		ZmqMessageHeaders(Map<String, Object> headers) {
+			super(headers, ID_VALUE_NONE, -1L);
+		}
+
+	}
+
+}

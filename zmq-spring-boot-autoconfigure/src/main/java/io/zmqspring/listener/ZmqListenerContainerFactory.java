@@ -1,0 +1,86 @@
+package io.zmqspring.listener;
+
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+import io.zmqspring.converter.ZmqMessageConverter;
+import io.zmqspring.core.ZmqSocketFactory;
+import io.zmqspring.metrics.ZmqMetrics;
+
+/**
+ * Creates a {@link ZmqListenerContainer} for each {@link ZmqListenerEndpoint}, with the shared
+ * settings: error handler, metrics, reply converter, phase and stop timeout. Declare a bean of
+ * this type to change them for every listener.
+ *
+ * @author zmq-spring-boot
+ */
+public class ZmqListenerContainerFactory {
+
+	private final ZmqSocketFactory socketFactory;
+
+	private ZmqListenerErrorHandler errorHandler = new LoggingZmqListenerErrorHandler();
+
+	private ZmqMetrics metrics = ZmqMetrics.NONE;
+
+	private @Nullable ZmqMessageConverter replyConverter;
+
+	private int phase = ZmqListenerContainer.DEFAULT_PHASE;
+
+	private Duration stopTimeout = Duration.ofSeconds(10);
+
+	public ZmqListenerContainerFactory(ZmqSocketFactory socketFactory) {
+		Assert.notNull(socketFactory, "'socketFactory' must not be null");
+		this.socketFactory = socketFactory;
+	}
+
+	public ZmqSocketFactory getSocketFactory() {
+		return this.socketFactory;
+	}
+
+	/**
+	 * Set the error handler for listeners that do not name their own.
+	 * @param errorHandler the error handler
+	 */
+	public void setErrorHandler(ZmqListenerErrorHandler errorHandler) {
+		Assert.notNull(errorHandler, "'errorHandler' must not be null");
+		this.errorHandler = errorHandler;
+	}
+
+	public void setMetrics(ZmqMetrics metrics) {
+		this.metrics = metrics;
+	}
+
+	public void setReplyConverter(@Nullable ZmqMessageConverter replyConverter) {
+		this.replyConverter = replyConverter;
+	}
+
+	public void setPhase(int phase) {
+		this.phase = phase;
+	}
+
+	public void setStopTimeout(Duration stopTimeout) {
+		this.stopTimeout = stopTimeout;
+	}
+
+	/**
+	 * Create a container for an endpoint.
+	 * @param endpoint the endpoint
+	 * @return the container, not started
+	 */
+	public ZmqListenerContainer createContainer(ZmqListenerEndpoint endpoint) {
+		ZmqListenerContainer container = new ZmqListenerContainer(endpoint.getId(), endpoint.getSocket(),
+				endpoint.getListener(), this.socketFactory);
+		container.setErrorHandler((endpoint.getErrorHandler() != null) ? endpoint.getErrorHandler() : this.errorHandler);
+		container.setMetrics(this.metrics);
+		container.setReplyConverter(this.replyConverter);
+		container.setConcurrency(endpoint.getConcurrency());
+		container.setAutoStartup(endpoint.isAutoStartup());
+		container.setPhase(this.phase);
+		container.setStopTimeout(this.stopTimeout);
+		return container;
+	}
+
+}

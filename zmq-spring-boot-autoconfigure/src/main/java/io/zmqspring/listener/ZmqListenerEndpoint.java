@@ -1,0 +1,90 @@
+package io.zmqspring.listener;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
+
+import io.zmqspring.core.ZmqSocketDefinition;
+
+/**
+ * Describes one listener: its id, the socket it receives on and what handles its messages.
+ * Built from {@link io.zmqspring.annotation.ZmqListener} methods, or by hand and registered with
+ * {@link ZmqListenerEndpointRegistry#registerListener(ZmqListenerEndpoint)}.
+ *
+ * @author zmq-spring-boot
+ */
+public class ZmqListenerEndpoint {
+
+	private final String id;
+
+	private final ZmqSocketDefinition socket;
+
+	private final ZmqMessageListener listener;
+
+	private int concurrency = 1;
+
+	private boolean autoStartup = true;
+
+	private @Nullable ZmqListenerErrorHandler errorHandler;
+
+	private String description;
+
+	public ZmqListenerEndpoint(String id, ZmqSocketDefinition socket, ZmqMessageListener listener) {
+		Assert.hasText(id, "'id' must not be empty");
+		Assert.notNull(socket, "'socket' must not be null");
+		Assert.notNull(listener, "'listener' must not be null");
+		this.id = id;
+		this.socket = socket;
+		this.listener = listener;
+		this.description = "listener '" + id + "'";
+	}
+
+	public String getId() {
+		return this.id;
+	}
+
+	public ZmqSocketDefinition getSocket() {
+		return this.socket;
+	}
+
+	public ZmqMessageListener getListener() {
+		return this.listener;
+	}
+
+	public int getConcurrency() {
+		return this.concurrency;
+	}
+
+	public void setConcurrency(int concurrency) {
+		this.concurrency = concurrency;
+	}
+
+	public boolean isAutoStartup() {
+		return this.autoStartup;
+	}
+
+	public void setAutoStartup(boolean autoStartup) {
+		this.autoStartup = autoStartup;
+	}
+
+	public @Nullable ZmqListenerErrorHandler getErrorHandler() {
+		return this.errorHandler;
+	}
+
+	public void setErrorHandler(@Nullable ZmqListenerErrorHandler errorHandler) {
+		this.errorHandler = errorHandler;
+	}
+
+	/**
+	 * Return where the listener was declared, for error messages.
+	 * @return for example {@code @ZmqListener 'orders' on OrderHandler.handle}
+	 */
+	public String getDescription() {
+		return this.description;
+	}
+
+	public void setDescription(String description) {
+		this.description = description;
+	}
+
+}

@@ -1,0 +1,55 @@
+package io.zmqspring.metrics;
+
+/**
+ * Counts what goes wrong, so that no failure, drop or discard is silent. The Micrometer
+ * implementation is used when a {@code MeterRegistry} bean exists; otherwise nothing is
+ * recorded beyond the log lines.
+ *
+ * @author zmq-spring-boot
+ */
+public interface ZmqMetrics {
+
+	/** Records nothing. */
+	ZmqMetrics NONE = new ZmqMetrics() {
+	};
+
+	/**
+	 * A listener could not handle a message (conversion failure or handler exception).
+	 * @param listenerId the listener id
+	 * @param socket the socket name
+	 * @param kind {@code conversion} or {@code handler}
+	 */
+	default void listenerError(String listenerId, String socket, String kind) {
+	}
+
+	/**
+	 * A listener received a message it cannot accept (for example no envelope delimiter).
+	 * @param socket the socket name
+	 * @param reason a short fixed reason
+	 */
+	default void invalidMessage(String socket, String reason) {
+	}
+
+	/**
+	 * A send failed or a queued message had to be dropped.
+	 * @param socket the socket name
+	 * @param reason {@code timeout}, {@code closed} or {@code shutdown}
+	 */
+	default void sendFailure(String socket, String reason) {
+	}
+
+	/**
+	 * A reply arrived for no waiting request (late after a timeout, or unknown) and was discarded.
+	 * @param socket the socket name
+	 */
+	default void replyDiscarded(String socket) {
+	}
+
+	/**
+	 * A request got no reply within its timeout.
+	 * @param socket the socket name
+	 */
+	default void replyTimeout(String socket) {
+	}
+
+}

@@ -1,0 +1,436 @@
+package io.zmqspring.template;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+import org.springframework.core.log.LogMessage;
+
+import io.zmqspring.core.ZmqErrorReply;
+import io.zmqspring.core.ZmqException;
+import io.zmqspring.core.ZmqFrames;
+import io.zmqspring.core.ZmqReplyTimeoutException;
+import io.zmqspring.core.ZmqRemoteException;
+import io.zmqspring.core.ZmqSendException;
+import io.zmqspring.core.ZmqSocketDefinition;
+import io.zmqspring.core.ZmqSocketFactory;
+import io.zmqspring.core.ZmqSocketWaiter;
+import io.zmqspring.metrics.ZmqMetrics;
+
+/**
+ * One socket of the template and the thread that owns it. Callers hand messages over through a
+ * bounded queue; only the owning thread touches the socket. A correlating socket (DEALER) also
+ * matches replies to {@link PendingRequest}s by a correlation frame and expires them.
+ *
+ * @author zmq-spring-boot
+ */
+final class TemplateSocket {
+
+	private static final Log logger = LogFactory.getLog(TemplateSocket.class);
+
+	private static final int BATCH = 256;
+
+	private static final long IDLE_WAIT_MILLIS = 1000;
+
+	private final ZmqSocketFactory factory;
+
+	private final ZmqSocketDefinition definition;
+
+	private final String name;
+
+	private final boolean correlating;
+
+	private final ZmqMetrics metrics;
+
+	private final ArrayBlockingQueue<Object> queue;
+
+	private final CountDownLatch terminated = new CountDownLatch(1);
+
+	private volatile boolean running;
+
+	private volatile boolean failed;
+
+	private ZMQ.@Nullable Socket socket;
+
+	private @Nullable ZmqSocketWaiter waiter;
+
+	// Owned by the socket's thread
+
+	private final ArrayDeque<Object> batch = new ArrayDeque<>(BATCH);
+
+	private final Map<Long, PendingRequest> inflight = new HashMap<>();
+
+	private final PriorityQueue<PendingRequest> deadlines = new PriorityQueue<>(
+			Comparator.comparingLong((PendingRequest request) -> request.deadlineNanos));
+
+	private long nextId;
+
+	private boolean blocked;
+
+	TemplateSocket(ZmqSocketFactory factory, ZmqSocketDefinition definition, boolean correlating, int queueCapacity,
+			ZmqMetrics metrics) {
+		this.factory = factory;
+		this.definition = definition;
+		this.name = definition.name();
+		this.correlating = correlating;
+		this.metrics = metrics;
+		this.queue = new ArrayBlockingQueue<>(queueCapacity);
+	}
+
+	String name() {
+		return this.name;
+	}
+
+	boolean isCorrelating() {
+		return this.correlating;
+	}
+
+	/**
+	 * Open the socket on the calling thread, so that bind errors reach the caller, then hand it to
+	 * its own thread.
+	 */
+	void start() {
+		ZMQ.Socket opened = this.factory.open(this.definition);
+		this.socket = opened;
+		this.waiter = new ZmqSocketWaiter(opened);
+		this.running = true;
+		Thread thread = new Thread(this::run, "zmq-template-" + this.name);
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	boolean isRunning() {
+		return this.running && !this.failed;
+	}
+
+	/**
+	 * Queue a message: a {@code byte[]} frame, a {@code byte[][]} multipart message or a
+	 * {@link PendingRequest}.
+	 */
+	void enqueue(Object message, Duration sendTimeout) {
+		if (!isRunning()) {
+			throw new ZmqSendException(this.name, "the socket is closed");
+		}
+		if (!this.queue.offer(message)) {
+			try {
+				if (!this.queue.offer(message, sendTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
+					this.metrics.sendFailure(this.name, "timeout");
+					throw new ZmqSendException(this.name, "no room to queue the message within " + sendTimeout.toMillis()
+							+ " ms: peers are not taking messages (high-water mark reached or no peer connected)");
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new ZmqSendException(this.name, "interrupted while waiting for room to queue the message", ex);
+			}
+		}
+		this.waiter.wakeup();
+		if (this.terminated.getCount() == 0 && this.queue.remove(message)) {
+			throw new ZmqSendException(this.name, "the socket is closed");
+		}
+	}
+
+	/**
+	 * Stop taking messages: the thread delivers what is queued within the linger and closes the
+	 * socket. Returns at once; see {@link #awaitStop(Duration)}.
+	 */
+	void enqueueStop() {
+		this.running = false;
+		ZmqSocketWaiter current = this.waiter;
+		if (current != null) {
+			current.wakeupNow();
+		}
+	}
+
+	/**
+	 * Wait for the thread to close the socket and end.
+	 * @param timeout the longest wait
+	 * @return whether the thread ended in time
+	 */
+	boolean awaitStop(Duration timeout) {
+		try {
+			return this.terminated.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private void run() {
+		ZMQ.Socket owned = this.socket;
+		try {
+			loop(owned);
+		}
+		catch (RuntimeException | Error ex) {
+			this.failed = true;
+			this.metrics.sendFailure(this.name, "closed");
+			logger.error("ZeroMQ template socket " + this.name + " failed and is closed: " + ex, ex);
+		}
+		finally {
+			failRemaining(new ZmqException("Socket '" + this.name + "' closed before the request completed"));
+			this.factory.close(this.definition, owned);
+			this.waiter.close();
+			this.terminated.countDown();
+		}
+	}
+
+	private void loop(ZMQ.Socket owned) {
+		long drainDeadline = 0;
+		while (true) {
+			if (!this.running) {
+				if (drainDeadline == 0) {
+					drainDeadline = System.nanoTime() + this.definition.options().lingerOrDefault().toNanos();
+				}
+				if (!hasOutbound() && this.inflight.isEmpty()) {
+					return;
+				}
+				if (System.nanoTime() - drainDeadline >= 0) {
+					dropRemaining();
+					return;
+				}
+			}
+			boolean worked = flushOutbound(owned);
+			if (this.correlating) {
+				worked |= receiveReplies(owned);
+				expireRequests();
+			}
+			if (!worked) {
+				this.waiter.await(waitMillis(drainDeadline), () -> hasWork(owned));
+			}
+		}
+	}
+
+	private boolean hasOutbound() {
+		return !this.batch.isEmpty() || !this.queue.isEmpty();
+	}
+
+	private boolean hasWork(ZMQ.Socket owned) {
+		if (!this.running && this.batch.isEmpty() && this.queue.isEmpty()) {
+			return this.inflight.isEmpty();
+		}
+		if (!this.blocked && hasOutbound()) {
+			return true;
+		}
+		int events = owned.getEvents();
+		return (this.blocked && (events & ZMQ.Poller.POLLOUT) != 0)
+				|| (this.correlating && (events & ZMQ.Poller.POLLIN) != 0);
+	}
+
+	private long waitMillis(long drainDeadline) {
+		long wait = IDLE_WAIT_MILLIS;
+		long now = System.nanoTime();
+		PendingRequest next = this.deadlines.peek();
+		if (next != null) {
+			wait = Math.min(wait, TimeUnit.NANOSECONDS.toMillis(next.deadlineNanos - now) + 1);
+		}
+		if (drainDeadline != 0) {
+			wait = Math.min(wait, TimeUnit.NANOSECONDS.toMillis(drainDeadline - now) + 1);
+		}
+		return Math.max(1, wait);
+	}
+
+	private boolean flushOutbound(ZMQ.Socket owned) {
+		boolean sent = false;
+		this.blocked = false;
+		while (true) {
+			Object next = this.batch.peekFirst();
+			if (next == null) {
+				if (this.queue.drainTo(this.batch, BATCH) == 0) {
+					return sent;
+				}
+				next = this.batch.peekFirst();
+			}
+			if (next instanceof PendingRequest request && request.future.isDone()) {
+				this.batch.pollFirst();
+				continue;
+			}
+			boolean accepted;
+			try {
+				accepted = write(owned, next);
+			}
+			catch (ZMQException ex) {
+				if (ex.getErrorCode() == zmq.ZError.ETERM) {
+					throw ex;
+				}
+				this.batch.pollFirst();
+				rejected(next, ex);
+				continue;
+			}
+			if (!accepted) {
+				this.blocked = true;
+				return sent;
+			}
+			this.batch.pollFirst();
+			sent = true;
+		}
+	}
+
+	private boolean write(ZMQ.Socket owned, Object message) {
+		if (message instanceof byte[] frame) {
+			return owned.send(frame, ZMQ.DONTWAIT);
+		}
+		if (message instanceof byte[][] frames) {
+			int last = frames.length - 1;
+			for (int i = 0; i < last; i++) {
+				if (!owned.send(frames[i], ZMQ.DONTWAIT | ZMQ.SNDMORE)) {
+					return false;
+				}
+			}
+			return owned.send(frames[last], ZMQ.DONTWAIT);
+		}
+		PendingRequest request = (PendingRequest) message;
+		long id = this.nextId++;
+		if (!owned.send(longToBytes(id), ZMQ.DONTWAIT | ZMQ.SNDMORE)) {
+			return false;
+		}
+		owned.send(ZmqFrames.EMPTY, ZMQ.DONTWAIT | ZMQ.SNDMORE);
+		List<byte[]> frames = request.frames;
+		int last = frames.size() - 1;
+		for (int i = 0; i < last; i++) {
+			owned.send(frames.get(i), ZMQ.DONTWAIT | ZMQ.SNDMORE);
+		}
+		owned.send(frames.get(last), ZMQ.DONTWAIT);
+		request.id = id;
+		this.inflight.put(id, request);
+		this.deadlines.add(request);
+		return true;
+	}
+
+	private void rejected(Object message, ZMQException ex) {
+		this.metrics.sendFailure(this.name, "rejected");
+		ZmqSendException failure = new ZmqSendException(this.name, "ZeroMQ rejected the message: " + ex.getMessage(),
+				ex);
+		if (message instanceof PendingRequest request) {
+			request.future.completeExceptionally(failure);
+		}
+		else {
+			logger.warn("ZeroMQ socket " + this.name + " rejected a message: " + ex.getMessage());
+		}
+	}
+
+	private boolean receiveReplies(ZMQ.Socket owned) {
+		boolean received = false;
+		List<byte[]> frames;
+		while ((frames = ZmqFrames.receive(owned)) != null) {
+			received = true;
+			dispatchReply(frames);
+		}
+		return received;
+	}
+
+	private void dispatchReply(List<byte[]> frames) {
+		if (frames.size() < 3 || frames.get(0).length != Long.BYTES || frames.get(1).length != 0) {
+			this.metrics.replyDiscarded(this.name);
+			logger.debug(LogMessage.of(() -> "Socket " + this.name + " discarded a reply without a correlation envelope ("
+					+ frames.size() + " frames)"));
+			return;
+		}
+		long id = bytesToLong(frames.get(0));
+		PendingRequest request = this.inflight.remove(id);
+		if (request == null) {
+			this.metrics.replyDiscarded(this.name);
+			logger.debug(LogMessage.of(() -> "Socket " + this.name + " discarded a late or unknown reply (correlation " + id + ")"));
+			return;
+		}
+		List<byte[]> body = new ArrayList<>(frames.subList(2, frames.size()));
+		String reason = ZmqErrorReply.reasonOf(body);
+		if (reason != null) {
+			request.future.completeExceptionally(new ZmqRemoteException(this.name, reason));
+		}
+		else {
+			request.future.complete(body);
+		}
+	}
+
+	private void expireRequests() {
+		long now = System.nanoTime();
+		PendingRequest next;
+		while ((next = this.deadlines.peek()) != null && now - next.deadlineNanos >= 0) {
+			this.deadlines.poll();
+			if (this.inflight.remove(next.id, next)) {
+				this.metrics.replyTimeout(this.name);
+				next.future.completeExceptionally(new ZmqReplyTimeoutException(this.name, next.timeout));
+			}
+		}
+		for (Object queued : this.batch) {
+			if (queued instanceof PendingRequest request && now - request.deadlineNanos >= 0
+					&& request.future.completeExceptionally(new ZmqReplyTimeoutException(this.name, request.timeout))) {
+				this.metrics.replyTimeout(this.name);
+			}
+		}
+	}
+
+	private void dropRemaining() {
+		this.queue.drainTo(this.batch);
+		int dropped = 0;
+		for (Object message : this.batch) {
+			if (message instanceof PendingRequest request) {
+				request.future.completeExceptionally(
+						new ZmqSendException(this.name, "the socket closed before the request could be sent"));
+			}
+			dropped++;
+			this.metrics.sendFailure(this.name, "shutdown");
+		}
+		this.batch.clear();
+		if (dropped > 0) {
+			int count = dropped;
+			logger.warn(LogMessage.of(() -> "ZeroMQ socket " + this.name + " closed with " + count
+					+ " message(s) it could not send within its linger"));
+		}
+	}
+
+	private void failRemaining(ZmqException reason) {
+		for (PendingRequest request : this.inflight.values()) {
+			request.future.completeExceptionally(reason);
+		}
+		this.inflight.clear();
+		this.deadlines.clear();
+		for (Object message : this.batch) {
+			if (message instanceof PendingRequest request) {
+				request.future.completeExceptionally(reason);
+			}
+		}
+		this.batch.clear();
+		Object message;
+		while ((message = this.queue.poll()) != null) {
+			if (message instanceof PendingRequest request) {
+				request.future.completeExceptionally(reason);
+			}
+			else {
+				this.metrics.sendFailure(this.name, "closed");
+			}
+		}
+	}
+
+	static byte[] longToBytes(long value) {
+		byte[] bytes = new byte[Long.BYTES];
+		for (int i = Long.BYTES - 1; i >= 0; i--) {
+			bytes[i] = (byte) value;
+			value >>>= 8;
+		}
+		return bytes;
+	}
+
+	static long bytesToLong(byte[] bytes) {
+		long value = 0;
+		for (byte b : bytes) {
+			value = (value << 8) | (b & 0xFF);
+		}
+		return value;
+	}
+
+}

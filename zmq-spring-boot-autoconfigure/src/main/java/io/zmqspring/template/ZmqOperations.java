@@ -1,0 +1,134 @@
+package io.zmqspring.template;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Sending and request-reply over named sockets. Implemented by {@link ZmqTemplate}.
+ * <p>
+ * Every method may be called from any number of threads at once: the sockets are owned by the
+ * template's own threads, so callers never touch a JeroMQ socket and interrupting a caller never
+ * harms one.
+ * <p>
+ * <b>Send policy.</b> A send returns once the message is queued for the socket. When the socket
+ * cannot take more (its peers are slow or gone and the high-water mark is reached, or no peer is
+ * there yet) the queue fills; a caller then waits up to the socket's {@code send-timeout} and
+ * gets a {@link io.zmqspring.core.ZmqSendException} if there is still no room. PUB and XPUB
+ * sockets never block: ZeroMQ drops what a slow subscriber cannot take.
+ *
+ * @author zmq-spring-boot
+ */
+public interface ZmqOperations {
+
+	/**
+	 * Send bytes as a single frame on the default socket.
+	 * @param payload the frame
+	 */
+	void send(byte[] payload);
+
+	/**
+	 * Send bytes as a single frame.
+	 * @param socket the socket name
+	 * @param payload the frame
+	 */
+	void send(String socket, byte[] payload);
+
+	/**
+	 * Send bytes on a PUB or XPUB socket, with the topic as a plain first frame so that any
+	 * ZeroMQ subscriber filters on it.
+	 * @param socket the socket name
+	 * @param topic the topic
+	 * @param payload the payload frame
+	 */
+	void send(String socket, String topic, byte[] payload);
+
+	/**
+	 * Send a multipart message. On a ROUTER socket the first frame is the peer's routing id.
+	 * @param socket the socket name
+	 * @param frames the frames, at least one
+	 */
+	void sendFrames(String socket, List<byte[]> frames);
+
+	/**
+	 * Convert an object with the message converter and send it on the default socket.
+	 * @param payload the object
+	 */
+	void convertAndSend(Object payload);
+
+	/**
+	 * Convert an object with the message converter and send it.
+	 * @param socket the socket name
+	 * @param payload the object
+	 */
+	void convertAndSend(String socket, Object payload);
+
+	/**
+	 * Convert an object and publish it under a topic (a plain first frame).
+	 * @param socket the socket name
+	 * @param topic the topic
+	 * @param payload the object
+	 */
+	void convertAndSend(String socket, String topic, Object payload);
+
+	/**
+	 * Send a request and wait for its reply, up to the default reply timeout.
+	 * @param socket the name of a REQ or DEALER socket
+	 * @param request the request frame
+	 * @return the last frame of the reply
+	 * @throws io.zmqspring.core.ZmqReplyTimeoutException if no reply arrives in time
+	 * @throws io.zmqspring.core.ZmqRemoteException if the server sent an error reply
+	 */
+	byte[] sendAndReceive(String socket, byte[] request);
+
+	/**
+	 * Send a request and wait for its reply.
+	 * @param socket the name of a REQ or DEALER socket
+	 * @param request the request frame
+	 * @param timeout how long to wait for the reply
+	 * @return the last frame of the reply
+	 */
+	byte[] sendAndReceive(String socket, byte[] request, Duration timeout);
+
+	/**
+	 * Convert a request, send it, wait for the reply and convert it.
+	 * @param <T> the reply type
+	 * @param socket the name of a REQ or DEALER socket
+	 * @param request the request object
+	 * @param replyType the reply type
+	 * @return the reply
+	 */
+	<T> @Nullable T convertSendAndReceive(String socket, Object request, Class<T> replyType);
+
+	/**
+	 * Send a request without waiting; many may be in flight at once over one connection.
+	 * The future completes on the socket's thread: use the {@code ...Async} methods of
+	 * {@link CompletableFuture} for blocking follow-up work.
+	 * @param socket the name of a REQ or DEALER socket
+	 * @param frames the request frames
+	 * @param timeout how long to wait for the reply
+	 * @return the reply frames after the envelope
+	 */
+	CompletableFuture<List<byte[]>> sendAndReceiveAsync(String socket, List<byte[]> frames, Duration timeout);
+
+	/**
+	 * Send a request without waiting, with the default reply timeout.
+	 * @param socket the name of a REQ or DEALER socket
+	 * @param request the request frame
+	 * @return the last frame of the reply
+	 */
+	CompletableFuture<byte[]> sendAndReceiveAsync(String socket, byte[] request);
+
+	/**
+	 * Convert a request and send it without waiting, with the default reply timeout.
+	 * @param <T> the reply type
+	 * @param socket the name of a REQ or DEALER socket
+	 * @param request the request object
+	 * @param replyType the reply type
+	 * @return the converted reply
+	 */
+	<T> CompletableFuture<@Nullable T> convertSendAndReceiveAsync(String socket, Object request, Class<T> replyType);
+
+}
