@@ -12,8 +12,8 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
-import org.springframework.util.Assert;
 import org.springframework.core.log.LogMessage;
+import org.springframework.util.Assert;
 
 import zmq.ZError;
 
@@ -82,7 +82,8 @@ public class ZmqSocketFactory {
 				actual.add(attach(definition, socket, endpoint));
 			}
 			this.registry.recordEndpoints(definition.name(), actual);
-			logger.debug(LogMessage.of(() -> "Opened ZeroMQ socket " + definition.name() + " (" + definition.type() + ") on " + actual));
+			logger.debug(LogMessage.of(
+					() -> "Opened ZeroMQ socket " + definition.name() + " (" + definition.type() + ") on " + actual));
 			return socket;
 		}
 		catch (RuntimeException ex) {

@@ -12,11 +12,10 @@ import org.jspecify.annotations.Nullable;
 import org.zeromq.ZMQ;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.util.Assert;
 import org.springframework.core.log.LogMessage;
+import org.springframework.util.Assert;
 
 import io.zmqspring.converter.ZmqMessageConverter;
-import io.zmqspring.core.ZmqErrorReply;
 import io.zmqspring.core.ZmqFrames;
 import io.zmqspring.core.ZmqSocketDefinition;
 import io.zmqspring.core.ZmqSocketFactory;
@@ -244,7 +243,9 @@ public class ZmqListenerContainer implements SmartLifecycle {
 
 		private @Nullable ZmqSocketWaiter waiter;
 
-		private @Nullable Dispatcher dispatcher;
+		private @Nullable ListenerWorkers dispatcher;
+
+		private final ListenerInvoker invoker;
 
 		private List<String> actualEndpoints = List.of();
 
@@ -255,6 +256,9 @@ public class ZmqListenerContainer implements SmartLifecycle {
 					: ZmqListenerContainer.this.definition;
 			this.parser = new InboundParser(ZmqListenerContainer.this.id, ZmqListenerContainer.this.definition.name(),
 					type, ZmqListenerContainer.this.definition.topics());
+			this.invoker = new ListenerInvoker(ZmqListenerContainer.this.id, ZmqListenerContainer.this.definition.name(),
+					type, ZmqListenerContainer.this.listener, ZmqListenerContainer.this.errorHandler,
+					ZmqListenerContainer.this.replyConverter, ZmqListenerContainer.this.metrics);
 			this.drainOnStop = type == ZmqSocketType.PULL || type == ZmqSocketType.SUB || type == ZmqSocketType.XSUB;
 		}
 
@@ -265,7 +269,7 @@ public class ZmqListenerContainer implements SmartLifecycle {
 			this.actualEndpoints = ZmqListenerContainer.this.socketFactory.getRegistry()
 				.getActualEndpoints(this.socketDefinition.name());
 			if (ZmqListenerContainer.this.concurrency > 1) {
-				this.dispatcher = new Dispatcher(this, ZmqListenerContainer.this.concurrency,
+				this.dispatcher = new ListenerWorkers(this.invoker, this.waiter, ZmqListenerContainer.this.concurrency,
 						"zmq-listener-" + ZmqListenerContainer.this.id);
 			}
 			Thread thread = new Thread(this::runSocket, "zmq-listener-" + ZmqListenerContainer.this.id);
@@ -312,7 +316,7 @@ public class ZmqListenerContainer implements SmartLifecycle {
 					drain(owned);
 				}
 				if (this.dispatcher != null) {
-					this.dispatcher.finish(owned);
+					this.dispatcher.finish((reply) -> sendReply(owned, reply));
 				}
 			}
 			catch (RuntimeException | Error ex) {
@@ -333,9 +337,9 @@ public class ZmqListenerContainer implements SmartLifecycle {
 		}
 
 		private void receiveUntilStopped(ZMQ.Socket owned) {
-			Dispatcher workers = this.dispatcher;
+			ListenerWorkers workers = this.dispatcher;
 			while (this.running) {
-				boolean worked = (workers != null) && workers.flushReplies(owned);
+				boolean worked = (workers != null) && workers.flushReplies((reply) -> sendReply(owned, reply));
 				if (workers == null || workers.hasRoom()) {
 					List<byte[]> frames = ZmqFrames.receive(owned);
 					if (frames != null) {
@@ -350,7 +354,7 @@ public class ZmqListenerContainer implements SmartLifecycle {
 		}
 
 		private boolean readyToReceive(ZMQ.Socket owned) {
-			Dispatcher workers = this.dispatcher;
+			ListenerWorkers workers = this.dispatcher;
 			if (workers != null && workers.hasReplies()) {
 				return true;
 			}
@@ -367,12 +371,12 @@ public class ZmqListenerContainer implements SmartLifecycle {
 						+ reason));
 				return;
 			}
-			Dispatcher workers = this.dispatcher;
+			ListenerWorkers workers = this.dispatcher;
 			if (workers != null) {
 				workers.submit(message);
 				return;
 			}
-			List<byte[]> reply = process(message);
+			List<byte[]> reply = this.invoker.process(message);
 			if (reply != null) {
 				sendReply(owned, reply);
 			}
@@ -395,7 +399,7 @@ public class ZmqListenerContainer implements SmartLifecycle {
 					logger.debug(LogMessage.of(() -> "Could not detach " + endpoint + " before draining: " + ex));
 				}
 			}
-			Dispatcher workers = this.dispatcher;
+			ListenerWorkers workers = this.dispatcher;
 			long deadline = System.nanoTime() + this.socketDefinition.options().lingerOrDefault().toNanos();
 			int quietRounds = 0;
 			while (quietRounds < 2 && System.nanoTime() - deadline < 0) {
@@ -414,191 +418,11 @@ public class ZmqListenerContainer implements SmartLifecycle {
 			}
 		}
 
-		/** Handle a message on the calling thread; return the reply frames to send, if any. */
-		@Nullable List<byte[]> process(ZmqInboundMessage message) {
-			ZmqSocketType type = ZmqListenerContainer.this.definition.type();
-			try {
-				byte[] result = ZmqListenerContainer.this.listener.onMessage(message);
-				if (!type.canReply()) {
-					return null;
-				}
-				if (result == null) {
-					if (type != ZmqSocketType.REP) {
-						return null;
-					}
-					result = ZmqFrames.EMPTY;
-				}
-				return withEnvelope(message, result);
-			}
-			catch (Exception | StackOverflowError | AssertionError | LinkageError ex) {
-				return failed(message, type, ex);
-			}
-		}
-
-		private @Nullable List<byte[]> failed(ZmqInboundMessage message, ZmqSocketType type, Throwable ex) {
-			ZmqListenerException failure = (ex instanceof ZmqListenerException listenerException) ? listenerException
-					: new ZmqListenerException(ZmqListenerContainer.this.id, this.socketDefinition.name(),
-							ZmqListenerException.Kind.HANDLER, ex);
-			ZmqListenerContainer.this.metrics.listenerError(ZmqListenerContainer.this.id,
-					this.socketDefinition.name(), failure.getKind().tag());
-			Object alternative = null;
-			try {
-				alternative = ZmqListenerContainer.this.errorHandler.handleError(message, failure);
-			}
-			catch (Exception | StackOverflowError | AssertionError | LinkageError handlerFailure) {
-				logger.error("Error handler of listener '" + ZmqListenerContainer.this.id + "' on socket "
-						+ this.socketDefinition.name() + " failed", handlerFailure);
-			}
-			if (type != ZmqSocketType.REP && type != ZmqSocketType.ROUTER) {
-				return null;
-			}
-			byte[] replacement = replyBytes(alternative);
-			if (replacement != null) {
-				return withEnvelope(message, replacement);
-			}
-			List<byte[]> reply = new ArrayList<>(message.getEnvelope());
-			reply.add(ZmqErrorReply.marker());
-			Throwable cause = (failure.getCause() != null) ? failure.getCause() : failure;
-			reply.add(ZmqErrorReply.reason(failure.getKind().tag() + ": " + cause.getClass().getSimpleName()));
-			return reply;
-		}
-
-		private byte @Nullable [] replyBytes(@Nullable Object alternative) {
-			if (alternative == null) {
-				return null;
-			}
-			if (alternative instanceof byte[] bytes) {
-				return bytes;
-			}
-			ZmqMessageConverter converter = ZmqListenerContainer.this.replyConverter;
-			if (converter == null) {
-				logger.warn("Listener '" + ZmqListenerContainer.this.id
-						+ "': the error handler returned an object but no converter is set; sending the error reply");
-				return null;
-			}
-			try {
-				return converter.toBytes(alternative);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Listener '" + ZmqListenerContainer.this.id
-						+ "': could not convert the error handler's reply; sending the error reply: " + ex);
-				return null;
-			}
-		}
-
-		private List<byte[]> withEnvelope(ZmqInboundMessage message, byte[] payload) {
-			List<byte[]> envelope = message.getEnvelope();
-			if (envelope.isEmpty()) {
-				return List.of(payload);
-			}
-			List<byte[]> reply = new ArrayList<>(envelope.size() + 1);
-			reply.addAll(envelope);
-			reply.add(payload);
-			return reply;
-		}
-
 		void sendReply(ZMQ.Socket owned, List<byte[]> reply) {
 			if (!ZmqFrames.send(owned, reply)) {
 				ZmqListenerContainer.this.metrics.sendFailure(this.socketDefinition.name(), "reply-dropped");
 				logger.warn(LogMessage.of(() -> "Listener '" + ZmqListenerContainer.this.id + "' on socket "
 						+ this.socketDefinition.name() + " dropped a reply: the peer is not taking messages"));
-			}
-		}
-
-		ZmqSocketWaiter waiter() {
-			return this.waiter;
-		}
-
-	}
-
-	/**
-	 * Worker threads for a concurrency above one, fed by the socket's thread.
-	 */
-	private static final class Dispatcher {
-
-		private final Run run;
-
-		private final java.util.concurrent.ArrayBlockingQueue<ZmqInboundMessage> work;
-
-		private final java.util.concurrent.ConcurrentLinkedQueue<List<byte[]>> replies = new java.util.concurrent.ConcurrentLinkedQueue<>();
-
-		private final List<Thread> threads = new ArrayList<>();
-
-		private final CountDownLatch done;
-
-		private volatile boolean finishing;
-
-		Dispatcher(Run run, int concurrency, String namePrefix) {
-			this.run = run;
-			this.work = new java.util.concurrent.ArrayBlockingQueue<>(concurrency * 2);
-			this.done = new CountDownLatch(concurrency);
-			for (int i = 0; i < concurrency; i++) {
-				Thread thread = new Thread(this::work, namePrefix + "-" + i);
-				thread.setDaemon(true);
-				this.threads.add(thread);
-			}
-		}
-
-		void start() {
-			this.threads.forEach(Thread::start);
-		}
-
-		boolean hasRoom() {
-			return this.work.remainingCapacity() > 0;
-		}
-
-		boolean hasReplies() {
-			return !this.replies.isEmpty();
-		}
-
-		void submit(ZmqInboundMessage message) {
-			this.work.add(message);
-		}
-
-		boolean flushReplies(ZMQ.Socket owned) {
-			boolean sent = false;
-			List<byte[]> reply;
-			while ((reply = this.replies.poll()) != null) {
-				this.run.sendReply(owned, reply);
-				sent = true;
-			}
-			return sent;
-		}
-
-		/** Let the workers finish what is queued, sending their replies, then return. */
-		void finish(ZMQ.Socket owned) {
-			this.finishing = true;
-			while (this.done.getCount() > 0) {
-				flushReplies(owned);
-				this.run.waiter().await(50, () -> hasReplies() || this.done.getCount() == 0);
-			}
-			flushReplies(owned);
-		}
-
-		private void work() {
-			try {
-				while (true) {
-					ZmqInboundMessage message = this.work.poll(50, TimeUnit.MILLISECONDS);
-					if (message == null) {
-						if (this.finishing) {
-							return;
-						}
-						continue;
-					}
-					this.run.waiter().wakeup();
-					List<byte[]> reply = this.run.process(message);
-					if (reply != null) {
-						this.replies.add(reply);
-						this.run.waiter().wakeup();
-					}
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			finally {
-				this.done.countDown();
-				this.run.waiter().wakeup();
 			}
 		}
 

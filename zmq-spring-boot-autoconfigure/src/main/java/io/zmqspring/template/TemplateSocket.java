@@ -17,6 +17,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
+
 import org.springframework.core.log.LogMessage;
 
 import io.zmqspring.core.ZmqErrorReply;
@@ -27,6 +28,7 @@ import io.zmqspring.core.ZmqRemoteException;
 import io.zmqspring.core.ZmqSendException;
 import io.zmqspring.core.ZmqSocketDefinition;
 import io.zmqspring.core.ZmqSocketFactory;
+import io.zmqspring.core.ZmqSocketType;
 import io.zmqspring.core.ZmqSocketWaiter;
 import io.zmqspring.metrics.ZmqMetrics;
 
@@ -55,6 +57,10 @@ final class TemplateSocket {
 
 	private final ZmqMetrics metrics;
 
+	private final ZmqSocketType configuredType;
+
+	private final Duration sendTimeout;
+
 	private final ArrayBlockingQueue<Object> queue;
 
 	private final CountDownLatch terminated = new CountDownLatch(1);
@@ -80,12 +86,14 @@ final class TemplateSocket {
 
 	private boolean blocked;
 
-	TemplateSocket(ZmqSocketFactory factory, ZmqSocketDefinition definition, boolean correlating, int queueCapacity,
-			ZmqMetrics metrics) {
+	TemplateSocket(ZmqSocketFactory factory, ZmqSocketDefinition configured, int queueCapacity, ZmqMetrics metrics) {
 		this.factory = factory;
-		this.definition = definition;
-		this.name = definition.name();
-		this.correlating = correlating;
+		this.configuredType = configured.type();
+		this.correlating = this.configuredType == ZmqSocketType.REQ || this.configuredType == ZmqSocketType.DEALER;
+		this.definition = (this.configuredType == ZmqSocketType.REQ) ? configured.withType(ZmqSocketType.DEALER)
+				: configured;
+		this.sendTimeout = configured.options().sendTimeoutOrDefault();
+		this.name = configured.name();
 		this.metrics = metrics;
 		this.queue = new ArrayBlockingQueue<>(queueCapacity);
 	}
@@ -94,8 +102,12 @@ final class TemplateSocket {
 		return this.name;
 	}
 
-	boolean isCorrelating() {
-		return this.correlating;
+	/**
+	 * Return the type as configured (REQ although the socket is a DEALER).
+	 * @return the configured type
+	 */
+	ZmqSocketType configuredType() {
+		return this.configuredType;
 	}
 
 	/**
@@ -120,7 +132,8 @@ final class TemplateSocket {
 	 * Queue a message: a {@code byte[]} frame, a {@code byte[][]} multipart message or a
 	 * {@link PendingRequest}.
 	 */
-	void enqueue(Object message, Duration sendTimeout) {
+	void enqueue(Object message) {
+		Duration sendTimeout = this.sendTimeout;
 		if (!isRunning()) {
 			throw new ZmqSendException(this.name, "the socket is closed");
 		}
@@ -219,8 +232,8 @@ final class TemplateSocket {
 	}
 
 	private boolean hasWork(ZMQ.Socket owned) {
-		if (!this.running && this.batch.isEmpty() && this.queue.isEmpty()) {
-			return this.inflight.isEmpty();
+		if (!this.running && !hasOutbound() && this.inflight.isEmpty()) {
+			return true;
 		}
 		if (!this.blocked && hasOutbound()) {
 			return true;
@@ -343,7 +356,8 @@ final class TemplateSocket {
 		PendingRequest request = this.inflight.remove(id);
 		if (request == null) {
 			this.metrics.replyDiscarded(this.name);
-			logger.debug(LogMessage.of(() -> "Socket " + this.name + " discarded a late or unknown reply (correlation " + id + ")"));
+			logger.debug(LogMessage.of(
+					() -> "Socket " + this.name + " discarded a late or unknown reply (correlation " + id + ")"));
 			return;
 		}
 		List<byte[]> body = new ArrayList<>(frames.subList(2, frames.size()));

@@ -150,7 +150,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	public void send(String socket, byte[] payload) {
 		Assert.notNull(payload, "'payload' must not be null");
 		TemplateSocket target = sendingSocket(socket);
-		target.enqueue(payload, sendTimeout(target));
+		target.enqueue(payload);
 	}
 
 	@Override
@@ -158,19 +158,19 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		Assert.notNull(topic, "'topic' must not be null");
 		Assert.notNull(payload, "'payload' must not be null");
 		TemplateSocket target = sendingSocket(socket);
-		ZmqSocketType type = this.socketFactory.getRegistry().getDefinition(socket).type();
+		ZmqSocketType type = target.configuredType();
 		if (type != ZmqSocketType.PUB && type != ZmqSocketType.XPUB) {
 			throw new ZmqSendException(socket,
 					"a topic can only be sent on a PUB or XPUB socket, but this socket is " + type);
 		}
-		target.enqueue(new byte[][] { topic.getBytes(StandardCharsets.UTF_8), payload }, sendTimeout(target));
+		target.enqueue(new byte[][] { topic.getBytes(StandardCharsets.UTF_8), payload });
 	}
 
 	@Override
 	public void sendFrames(String socket, List<byte[]> frames) {
 		Assert.notEmpty(frames, "'frames' must not be empty");
 		TemplateSocket target = sendingSocket(socket);
-		target.enqueue(frames.toArray(new byte[0][]), sendTimeout(target));
+		target.enqueue(frames.toArray(new byte[0][]));
 	}
 
 	@Override
@@ -211,7 +211,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "'timeout' must be positive");
 		TemplateSocket target = requestSocket(socket);
 		PendingRequest request = new PendingRequest(List.copyOf(frames), timeout);
-		target.enqueue(request, sendTimeout(target));
+		target.enqueue(request);
 		return request.future;
 	}
 
@@ -267,11 +267,11 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		return name;
 	}
 
-	private Duration sendTimeout(TemplateSocket target) {
-		return this.socketFactory.getRegistry().getDefinition(target.name()).options().sendTimeoutOrDefault();
-	}
-
 	private TemplateSocket sendingSocket(String name) {
+		TemplateSocket open = this.sockets.get(name);
+		if (open != null && open.configuredType() != ZmqSocketType.REQ) {
+			return open;
+		}
 		ZmqSocketDefinition definition = this.socketFactory.getRegistry().getDefinition(name);
 		if (!definition.type().canSend() || definition.type() == ZmqSocketType.REQ
 				|| definition.type() == ZmqSocketType.REP) {
@@ -282,6 +282,11 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	}
 
 	private TemplateSocket requestSocket(String name) {
+		TemplateSocket open = this.sockets.get(name);
+		if (open != null
+				&& (open.configuredType() == ZmqSocketType.REQ || open.configuredType() == ZmqSocketType.DEALER)) {
+			return open;
+		}
 		ZmqSocketDefinition definition = this.socketFactory.getRegistry().getDefinition(name);
 		if (definition.type() != ZmqSocketType.REQ && definition.type() != ZmqSocketType.DEALER) {
 			throw new ZmqSendException(name, "request-reply needs a REQ or DEALER socket, but this socket is "
@@ -304,11 +309,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	}
 
 	private TemplateSocket openSocket(ZmqSocketDefinition definition) {
-		boolean correlating = definition.type() == ZmqSocketType.REQ || definition.type() == ZmqSocketType.DEALER;
-		ZmqSocketDefinition actual = (definition.type() == ZmqSocketType.REQ) ? definition.withType(ZmqSocketType.DEALER)
-				: definition;
-		TemplateSocket socket = new TemplateSocket(this.socketFactory, actual, correlating, this.sendQueueCapacity,
-				this.metrics);
+		TemplateSocket socket = new TemplateSocket(this.socketFactory, definition, this.sendQueueCapacity, this.metrics);
 		socket.start();
 		return socket;
 	}

@@ -1,0 +1,135 @@
+package io.zmqspring.listener;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import io.zmqspring.converter.ZmqMessageConverter;
+import io.zmqspring.core.ZmqErrorReply;
+import io.zmqspring.core.ZmqFrames;
+import io.zmqspring.core.ZmqSocketType;
+import io.zmqspring.metrics.ZmqMetrics;
+
+/**
+ * Runs the listener for one message and works out the reply frames: the return value behind the
+ * envelope, or for REP and ROUTER the error handler's replacement or the standard error reply
+ * when the listener fails. Never throws for a listener failure.
+ *
+ * @author zmq-spring-boot
+ */
+final class ListenerInvoker {
+
+	private static final Log logger = LogFactory.getLog(ListenerInvoker.class);
+
+	private final String listenerId;
+
+	private final String socketName;
+
+	private final ZmqSocketType type;
+
+	private final ZmqMessageListener listener;
+
+	private final ZmqListenerErrorHandler errorHandler;
+
+	private final @Nullable ZmqMessageConverter replyConverter;
+
+	private final ZmqMetrics metrics;
+
+	ListenerInvoker(String listenerId, String socketName, ZmqSocketType type, ZmqMessageListener listener,
+			ZmqListenerErrorHandler errorHandler, @Nullable ZmqMessageConverter replyConverter, ZmqMetrics metrics) {
+		this.listenerId = listenerId;
+		this.socketName = socketName;
+		this.type = type;
+		this.listener = listener;
+		this.errorHandler = errorHandler;
+		this.replyConverter = replyConverter;
+		this.metrics = metrics;
+	}
+
+	/**
+	 * Handle a message on the calling thread.
+	 * @param message the message
+	 * @return the reply frames to send, or {@code null} for none
+	 */
+	@Nullable List<byte[]> process(ZmqInboundMessage message) {
+		try {
+			byte[] result = this.listener.onMessage(message);
+			if (!this.type.canReply()) {
+				return null;
+			}
+			if (result == null) {
+				if (this.type != ZmqSocketType.REP) {
+					return null;
+				}
+				result = ZmqFrames.EMPTY;
+			}
+			return withEnvelope(message, result);
+		}
+		catch (Exception | StackOverflowError | AssertionError | LinkageError ex) {
+			return failed(message, ex);
+		}
+	}
+
+	private @Nullable List<byte[]> failed(ZmqInboundMessage message, Throwable ex) {
+		ZmqListenerException failure = (ex instanceof ZmqListenerException listenerException) ? listenerException
+				: new ZmqListenerException(this.listenerId, this.socketName, ZmqListenerException.Kind.HANDLER, ex);
+		this.metrics.listenerError(this.listenerId, this.socketName, failure.getKind().tag());
+		Object replacement = null;
+		try {
+			replacement = this.errorHandler.handleError(message, failure);
+		}
+		catch (Exception | StackOverflowError | AssertionError | LinkageError handlerFailure) {
+			logger.error("Error handler of listener '" + this.listenerId + "' on socket " + this.socketName
+					+ " failed", handlerFailure);
+		}
+		if (this.type != ZmqSocketType.REP && this.type != ZmqSocketType.ROUTER) {
+			return null;
+		}
+		byte[] replacementBytes = replyBytes(replacement);
+		if (replacementBytes != null) {
+			return withEnvelope(message, replacementBytes);
+		}
+		List<byte[]> reply = new ArrayList<>(message.getEnvelope());
+		reply.add(ZmqErrorReply.marker());
+		Throwable cause = (failure.getCause() != null) ? failure.getCause() : failure;
+		reply.add(ZmqErrorReply.reason(failure.getKind().tag() + ": " + cause.getClass().getSimpleName()));
+		return reply;
+	}
+
+	private byte @Nullable [] replyBytes(@Nullable Object replacement) {
+		if (replacement == null) {
+			return null;
+		}
+		if (replacement instanceof byte[] bytes) {
+			return bytes;
+		}
+		if (this.replyConverter == null) {
+			logger.warn("Listener '" + this.listenerId
+					+ "': the error handler returned an object but no converter is set; sending the error reply");
+			return null;
+		}
+		try {
+			return this.replyConverter.toBytes(replacement);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Listener '" + this.listenerId
+					+ "': could not convert the error handler's reply; sending the error reply: " + ex);
+			return null;
+		}
+	}
+
+	private static List<byte[]> withEnvelope(ZmqInboundMessage message, byte[] payload) {
+		List<byte[]> envelope = message.getEnvelope();
+		if (envelope.isEmpty()) {
+			return List.of(payload);
+		}
+		List<byte[]> reply = new ArrayList<>(envelope.size() + 1);
+		reply.addAll(envelope);
+		reply.add(payload);
+		return reply;
+	}
+
+}
