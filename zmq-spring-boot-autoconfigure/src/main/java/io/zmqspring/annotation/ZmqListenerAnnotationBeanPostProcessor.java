@@ -197,6 +197,11 @@ public class ZmqListenerAnnotationBeanPostProcessor
 				throw new ZmqConfigurationException(description, null,
 						"name a configured socket (socket = \"...\") or declare type and endpoints");
 			}
+			if (sockets.findDefinition(id) != null) {
+				throw new ZmqConfigurationException(description + " id", id,
+						"an inline listener socket takes the listener's id as its name, and a socket of that name is "
+								+ "already configured under zmq.sockets; choose another id");
+			}
 			ZmqSocketType type = socketType(description, typeName);
 			boolean bind = flag(description + " bind", resolve(annotation.bind()), type.bindsByDefault());
 			List<ZmqEndpoint> parsed = new ArrayList<>();

@@ -69,7 +69,12 @@ public class CompositeZmqMessageConverter implements ZmqMessageConverter {
 		return null;
 	}
 
-	private @Nullable ZmqMessageConverter readerFor(Type targetType) {
+	/**
+	 * Return the converter that reads the given type, the first whose {@code canRead} is true.
+	 * @param targetType the type
+	 * @return the converter, or {@code null}
+	 */
+	public @Nullable ZmqMessageConverter readerFor(Type targetType) {
 		for (ZmqMessageConverter converter : this.converters) {
 			if (converter.canRead(targetType)) {
 				return converter;

@@ -1,12 +1,19 @@
 package io.zmqspring.listener;
 
+import java.nio.charset.StandardCharsets;
+
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.MethodParameter;
+import org.springframework.messaging.Message;
 import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.messaging.handler.invocation.MethodArgumentResolutionException;
+import org.springframework.messaging.support.GenericMessage;
 import org.springframework.util.Assert;
 
+import io.zmqspring.converter.CompositeZmqMessageConverter;
+import io.zmqspring.converter.StringZmqMessageConverter;
 import io.zmqspring.converter.ZmqMessageConverter;
 
 /**
@@ -14,27 +21,64 @@ import io.zmqspring.converter.ZmqMessageConverter;
  * Messaging's {@link InvocableHandlerMethod}, so {@code @Payload}, {@code @Header},
  * {@code Message<?>} and validation work as in other Spring messaging listeners. The return value
  * becomes the reply through the message converter.
+ * <p>
+ * A method whose only parameter is an unannotated {@code byte[]}, or a {@code String} that the
+ * converter reads as UTF-8, gets its payload handed in directly, without building a Spring
+ * {@link Message} and its headers for every message. The result is the same as the resolvers
+ * would produce.
  *
  * @author zmq-spring-boot
  */
 public class MessagingZmqMessageListener implements ZmqMessageListener {
 
+	private static final Message<byte[]> NO_MESSAGE = new GenericMessage<>(new byte[0]);
+
+	private enum PayloadShortcut {
+
+		NONE, BYTES, STRING
+
+	}
+
 	private final InvocableHandlerMethod handlerMethod;
 
 	private final ZmqMessageConverter converter;
+
+	private final PayloadShortcut shortcut;
 
 	public MessagingZmqMessageListener(InvocableHandlerMethod handlerMethod, ZmqMessageConverter converter) {
 		Assert.notNull(handlerMethod, "'handlerMethod' must not be null");
 		Assert.notNull(converter, "'converter' must not be null");
 		this.handlerMethod = handlerMethod;
 		this.converter = converter;
+		this.shortcut = shortcut(handlerMethod, converter);
+	}
+
+	private static PayloadShortcut shortcut(InvocableHandlerMethod handlerMethod, ZmqMessageConverter converter) {
+		MethodParameter[] parameters = handlerMethod.getMethodParameters();
+		if (parameters.length != 1 || parameters[0].getParameterAnnotations().length != 0) {
+			return PayloadShortcut.NONE;
+		}
+		Class<?> type = parameters[0].getParameterType();
+		if (type == byte[].class) {
+			return PayloadShortcut.BYTES;
+		}
+		if (type == String.class && converter instanceof CompositeZmqMessageConverter composite
+				&& composite.readerFor(String.class) instanceof StringZmqMessageConverter) {
+			return PayloadShortcut.STRING;
+		}
+		return PayloadShortcut.NONE;
 	}
 
 	@Override
 	public byte @Nullable [] onMessage(ZmqInboundMessage message) throws Exception {
 		Object result;
 		try {
-			result = this.handlerMethod.invoke(message.toMessage());
+			result = switch (this.shortcut) {
+				case BYTES -> this.handlerMethod.invoke(NO_MESSAGE, message.getPayload());
+				case STRING -> this.handlerMethod.invoke(NO_MESSAGE,
+						new String(message.getPayload(), StandardCharsets.UTF_8));
+				case NONE -> this.handlerMethod.invoke(message.toMessage());
+			};
 		}
 		catch (MessageConversionException | MethodArgumentResolutionException ex) {
 			throw new ZmqListenerException(message.getListenerId(), message.getSocketName(),

@@ -1,5 +1,6 @@
 package io.zmqspring.listener;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -264,6 +265,9 @@ public class ZmqListenerContainer implements SmartLifecycle {
 
 		void start() {
 			ZMQ.Socket opened = ZmqListenerContainer.this.socketFactory.open(this.socketDefinition);
+			if (this.socketDefinition.type() == ZmqSocketType.XSUB) {
+				subscribe(opened, this.socketDefinition.topics());
+			}
 			this.socket = opened;
 			this.waiter = new ZmqSocketWaiter(opened);
 			this.actualEndpoints = ZmqListenerContainer.this.socketFactory.getRegistry()
@@ -275,6 +279,17 @@ public class ZmqListenerContainer implements SmartLifecycle {
 			Thread thread = new Thread(this::runSocket, "zmq-listener-" + ZmqListenerContainer.this.id);
 			thread.setDaemon(true);
 			thread.start();
+		}
+
+		/** An XSUB listener subscribes by sending {@code 0x01 + topic}; JeroMQ replays it to new peers. */
+		private static void subscribe(ZMQ.Socket socket, List<String> topics) {
+			for (String topic : topics.isEmpty() ? List.of("") : topics) {
+				byte[] name = topic.getBytes(StandardCharsets.UTF_8);
+				byte[] subscription = new byte[name.length + 1];
+				subscription[0] = 1;
+				System.arraycopy(name, 0, subscription, 1, name.length);
+				socket.send(subscription, 0);
+			}
 		}
 
 		boolean isTerminated() {
