@@ -33,6 +33,7 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 import org.springframework.validation.Validator;
 
+import io.zmqspring.converter.CompositeZmqMessageConverter;
 import io.zmqspring.converter.ZmqMessageConverter;
 import io.zmqspring.core.ZmqConfigurationException;
 import io.zmqspring.core.ZmqEndpoint;
@@ -108,7 +109,7 @@ public class ZmqListenerAnnotationBeanPostProcessor
 		ConfigurableBeanFactory factory = beanFactory();
 		ZmqListenerEndpointRegistry registry = factory.getBean(ZmqListenerEndpointRegistry.class);
 		ZmqSocketRegistry sockets = factory.getBean(ZmqSocketRegistry.class);
-		ZmqMessageConverter converter = factory.getBean(ZmqMessageConverter.class);
+		ZmqMessageConverter converter = factory.getBean(CompositeZmqMessageConverter.class);
 		DefaultMessageHandlerMethodFactory methodFactory = messageHandlerMethodFactory(factory, converter);
 		List<PendingListener> toRegister;
 		synchronized (this.pending) {

@@ -29,6 +29,8 @@ final class ZmqSocketDefinitions {
 
 	static ZmqSocketOptions defaults(ZmqProperties properties) {
 		validateContext(properties.getContext());
+		validateTemplate(properties.getTemplate());
+		validateListener(properties.getListener());
 		return options("zmq.defaults", properties.getDefaults(), null);
 	}
 
@@ -46,6 +48,24 @@ final class ZmqSocketDefinitions {
 		}
 		if (context.getShutdownTimeout().isNegative()) {
 			throw new ZmqConfigurationException("zmq.context.shutdown-timeout", context.getShutdownTimeout(),
+					"must not be negative");
+		}
+	}
+
+	private static void validateTemplate(ZmqProperties.Template template) {
+		Duration replyTimeout = template.getReplyTimeout();
+		if (replyTimeout.isNegative() || replyTimeout.isZero()) {
+			throw new ZmqConfigurationException("zmq.template.reply-timeout", replyTimeout, "must be positive");
+		}
+		if (template.getSendQueueCapacity() < 1) {
+			throw new ZmqConfigurationException("zmq.template.send-queue-capacity", template.getSendQueueCapacity(),
+					"must be positive");
+		}
+	}
+
+	private static void validateListener(ZmqProperties.Listener listener) {
+		if (listener.getStopTimeout().isNegative()) {
+			throw new ZmqConfigurationException("zmq.listener.stop-timeout", listener.getStopTimeout(),
 					"must not be negative");
 		}
 	}

@@ -328,8 +328,14 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 					toOpen.add(definition);
 				}
 			}
-			for (ZmqSocketDefinition definition : toOpen) {
-				this.sockets.computeIfAbsent(definition.name(), (name) -> openSocket(definition));
+			try {
+				for (ZmqSocketDefinition definition : toOpen) {
+					this.sockets.computeIfAbsent(definition.name(), (name) -> openSocket(definition));
+				}
+			}
+			catch (RuntimeException ex) {
+				closeSockets();
+				throw ex;
 			}
 			this.running = true;
 		}
@@ -340,16 +346,20 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		synchronized (this.lifecycleMonitor) {
 			this.stopped = true;
 			this.running = false;
-			List<TemplateSocket> open = new ArrayList<>(this.sockets.values());
-			this.sockets.clear();
-			for (TemplateSocket socket : open) {
-				socket.enqueueStop();
-			}
-			for (TemplateSocket socket : open) {
-				if (!socket.awaitStop(this.stopTimeout)) {
-					logger.warn("ZeroMQ template socket " + socket.name() + " did not close within "
-							+ this.stopTimeout.toMillis() + " ms");
-				}
+			closeSockets();
+		}
+	}
+
+	private void closeSockets() {
+		List<TemplateSocket> open = new ArrayList<>(this.sockets.values());
+		this.sockets.clear();
+		for (TemplateSocket socket : open) {
+			socket.enqueueStop();
+		}
+		for (TemplateSocket socket : open) {
+			if (!socket.awaitStop(this.stopTimeout)) {
+				logger.warn("ZeroMQ template socket " + socket.name() + " did not close within "
+						+ this.stopTimeout.toMillis() + " ms");
 			}
 		}
 	}
