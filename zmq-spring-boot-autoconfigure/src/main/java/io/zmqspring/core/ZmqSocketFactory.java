@@ -126,7 +126,9 @@ public class ZmqSocketFactory {
 		setMillis(options.heartbeatTimeout(), (millis) -> socket.setHeartbeatTimeout(millis));
 		setMillis(options.heartbeatTtl(), (millis) -> socket.setHeartbeatTtl(millis));
 		set(options.maxMessageSize(), socket::setMaxMsgSize);
-		set(options.immediate(), socket::setImmediate);
+		// JeroMQ's flag means "attach pipes at connect" (default true): the opposite of libzmq's
+		// ZMQ_IMMEDIATE, whose meaning the option follows
+		set(options.immediate(), (immediate) -> socket.setImmediate(!immediate));
 		if (options.routingId() != null) {
 			socket.setIdentity(options.routingId().getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		}

@@ -52,6 +52,9 @@ public class ZmqListenerContainer implements SmartLifecycle {
 
 	private static final long IDLE_WAIT_MILLIS = 1000;
 
+	/** How long a draining socket must stay empty before it is closed. */
+	private static final long DRAIN_QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
 	private final String id;
 
 	private final ZmqSocketDefinition definition;
@@ -416,20 +419,25 @@ public class ZmqListenerContainer implements SmartLifecycle {
 			}
 			ListenerWorkers workers = this.dispatcher;
 			long deadline = System.nanoTime() + this.socketDefinition.options().lingerOrDefault().toNanos();
-			int quietRounds = 0;
-			while (quietRounds < 2 && System.nanoTime() - deadline < 0) {
+			long quietSince = System.nanoTime();
+			while (true) {
+				long now = System.nanoTime();
+				if (now - deadline >= 0 || now - quietSince >= DRAIN_QUIET_NANOS) {
+					return;
+				}
 				if (workers != null && !workers.hasRoom()) {
 					this.waiter.await(10, workers::hasRoom);
 					continue;
 				}
 				List<byte[]> frames = ZmqFrames.receive(owned);
 				if (frames != null) {
-					quietRounds = 0;
+					quietSince = System.nanoTime();
 					accept(owned, frames);
 					continue;
 				}
-				quietRounds++;
-				this.waiter.await(20, () -> (owned.getEvents() & ZMQ.Poller.POLLIN) != 0);
+				long quietLeft = DRAIN_QUIET_NANOS - (now - quietSince);
+				this.waiter.await(TimeUnit.NANOSECONDS.toMillis(quietLeft) + 1,
+						() -> (owned.getEvents() & ZMQ.Poller.POLLIN) != 0);
 			}
 		}
 

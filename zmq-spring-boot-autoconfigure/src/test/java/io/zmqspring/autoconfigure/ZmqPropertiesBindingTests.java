@@ -183,7 +183,8 @@ class ZmqPropertiesBindingTests {
 				assertThat(socket.getReconnectIVL()).isEqualTo(200);
 				assertThat(socket.getReconnectIVLMax()).isEqualTo(3000);
 				assertThat(socket.getMaxMsgSize()).isEqualTo(1024L * 1024L);
-				assertThat(socket.getImmediate()).isTrue();
+				// JeroMQ's flag is the inverse of libzmq's ZMQ_IMMEDIATE, which the property follows
+				assertThat(socket.getImmediate()).isFalse();
 				assertThat(socket.getIdentity()).isEqualTo("in-1".getBytes(StandardCharsets.UTF_8));
 			}));
 	}
