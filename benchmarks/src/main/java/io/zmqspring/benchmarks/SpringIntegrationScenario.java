@@ -33,6 +33,7 @@ final class SpringIntegrationScenario {
 
 	List<Row> run(String scenario) throws Exception {
 		Row si = springIntegration(scenario);
+		if (Boolean.getBoolean("si.only")) return List.of(si);
 		Row starter = new ThroughputScenarios(this.harness).starterEndToEnd(scenario, false,
 				this.harness.messages(1_000_000));
 		return List.of(si, starter.withRatio(si.median(), "vs Spring Integration"));
@@ -58,6 +59,10 @@ final class SpringIntegrationScenario {
 				}
 			}, ThreadSet.none());
 		}
+		finally {
+			Thread.sleep(500);
+			Thread.getAllStackTraces().keySet().forEach((t) -> System.out.println("THREAD " + t.getName() + " daemon=" + t.isDaemon()));
+		}
 	}
 
 	/** Where the inbound adapter binds, and what its flow counts. */
@@ -80,7 +85,7 @@ final class SpringIntegrationScenario {
 				this.received.incrementAndGet();
 			}
 			else {
-				this.example.compareAndSet(null, payload.getClass().getName() + ": " + payload);
+				this.example.compareAndSet(null, payload.getClass().getName() + ": " + ((payload instanceof byte[] b) ? b.length + " " + new String(b, java.nio.charset.StandardCharsets.UTF_8) : payload));
 				this.foreign.incrementAndGet();
 			}
 		}
@@ -116,6 +121,8 @@ final class SpringIntegrationScenario {
 			return IntegrationFlow
 				.from(ZeroMq.inboundChannelAdapter(siReceiverContext, SocketType.PULL)
 					.bindPort(counter.port)
+					.consumeDelay(java.time.Duration.parse(System.getProperty("si.delay", "PT1S")))
+					.messageMapper((bytes, headers) -> MessageBuilder.withPayload(new String(bytes, java.nio.charset.StandardCharsets.UTF_8)).copyHeaders(headers).build())
 					.socketConfigurer((socket) -> socket.setRcvHWM(Bench.HWM)))
 				.handle((message) -> counter.accept(message.getPayload()))
 				.get();
