@@ -29,47 +29,33 @@ public class MicrometerZmqMetrics implements ZmqMetrics {
 
 	@Override
 	public void listenerError(String listenerId, String socket, String kind) {
-		Counter.builder("zmq.listener.errors")
-			.description("Messages a listener failed to handle")
-			.tags("listener", listenerId, "socket", socket, "kind", kind)
-			.register(this.registry)
-			.increment();
+		increment("zmq.listener.errors", "Messages a listener failed to handle", "listener", listenerId, "socket",
+				socket, "kind", kind);
 	}
 
 	@Override
 	public void invalidMessage(String socket, String reason) {
-		Counter.builder("zmq.listener.invalid.messages")
-			.description("Messages a listener rejected before handling")
-			.tags("socket", socket, "reason", reason)
-			.register(this.registry)
-			.increment();
+		increment("zmq.listener.invalid.messages", "Messages a listener rejected before handling", "socket", socket,
+				"reason", reason);
 	}
 
 	@Override
 	public void sendFailure(String socket, String reason) {
-		Counter.builder("zmq.send.failures")
-			.description("Messages that could not be sent")
-			.tags("socket", socket, "reason", reason)
-			.register(this.registry)
-			.increment();
+		increment("zmq.send.failures", "Messages that could not be sent", "socket", socket, "reason", reason);
 	}
 
 	@Override
 	public void replyDiscarded(String socket) {
-		Counter.builder("zmq.replies.discarded")
-			.description("Replies that matched no waiting request")
-			.tags("socket", socket)
-			.register(this.registry)
-			.increment();
+		increment("zmq.replies.discarded", "Replies that matched no waiting request", "socket", socket);
 	}
 
 	@Override
 	public void replyTimeout(String socket) {
-		Counter.builder("zmq.replies.timeouts")
-			.description("Requests that got no reply in time")
-			.tags("socket", socket)
-			.register(this.registry)
-			.increment();
+		increment("zmq.replies.timeouts", "Requests that got no reply in time", "socket", socket);
+	}
+
+	private void increment(String name, String description, String... tags) {
+		Counter.builder(name).description(description).tags(tags).register(this.registry).increment();
 	}
 
 }
