@@ -165,6 +165,14 @@ public class ZmqProperties {
 		 */
 		private @Nullable Boolean immediate;
 
+		/**
+		 * Longest time a new connection may take for the ZMTP handshake before it is dropped and
+		 * retried (ZMQ_HANDSHAKE_IVL); 0 means no limit. Kept short by default because JeroMQ
+		 * 0.6.0 now and then stalls a fresh outgoing connection before its handshake, and this
+		 * turns the stall into a quick reconnect.
+		 */
+		private @Nullable Duration handshakeInterval;
+
 		public @Nullable Integer getSendHwm() {
 			return this.sendHwm;
 		}
@@ -253,12 +261,20 @@ public class ZmqProperties {
 			this.immediate = immediate;
 		}
 
+		public @Nullable Duration getHandshakeInterval() {
+			return this.handshakeInterval;
+		}
+
+		public void setHandshakeInterval(@Nullable Duration handshakeInterval) {
+			this.handshakeInterval = handshakeInterval;
+		}
+
 	}
 
 	/**
 	 * Options every socket starts from. Defaults: send-hwm and receive-hwm 1000, linger 1s,
 	 * reconnect-interval 100ms, reconnect-interval-max 5s, heartbeats off, send-timeout 1s,
-	 * immediate false, no message size limit.
+	 * immediate false, handshake-interval 5s, no message size limit.
 	 */
 	public static class Defaults extends SocketOptions {
 
@@ -271,6 +287,7 @@ public class ZmqProperties {
 			setHeartbeatInterval(Duration.ZERO);
 			setSendTimeout(Duration.ofSeconds(1));
 			setImmediate(false);
+			setHandshakeInterval(Duration.ofSeconds(5));
 		}
 
 	}

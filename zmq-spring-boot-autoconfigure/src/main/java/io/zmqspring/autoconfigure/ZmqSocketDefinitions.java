@@ -94,10 +94,7 @@ final class ZmqSocketDefinitions {
 		}
 		ZmqSocketOptions options = options(prefix, socket, defaults);
 		if (socket.getRoutingId() != null) {
-			options = new ZmqSocketOptions(options.sendHwm(), options.receiveHwm(), options.linger(),
-					options.reconnectInterval(), options.reconnectIntervalMax(), options.heartbeatInterval(),
-					options.heartbeatTimeout(), options.heartbeatTtl(), options.sendTimeout(),
-					options.maxMessageSize(), options.immediate(), socket.getRoutingId());
+			options = options.withRoutingId(socket.getRoutingId());
 		}
 		return new ZmqSocketDefinition(name, type, endpoints, socket.getTopics(), options);
 	}
@@ -127,7 +124,10 @@ final class ZmqSocketDefinitions {
 						pick(own.getHeartbeatTimeout(), defaults, ZmqSocketOptions::heartbeatTimeout)),
 				duration(prefix + ".heartbeat-ttl",
 						pick(own.getHeartbeatTtl(), defaults, ZmqSocketOptions::heartbeatTtl)),
-				sendTimeout, maxMessageSize, pick(own.getImmediate(), defaults, ZmqSocketOptions::immediate), null);
+				sendTimeout, maxMessageSize, pick(own.getImmediate(), defaults, ZmqSocketOptions::immediate),
+				duration(prefix + ".handshake-interval",
+						pick(own.getHandshakeInterval(), defaults, ZmqSocketOptions::handshakeInterval)),
+				null);
 	}
 
 	private static <T> @Nullable T pick(@Nullable T own, @Nullable ZmqSocketOptions defaults,

@@ -126,6 +126,7 @@ public class ZmqSocketFactory {
 		setMillis(options.heartbeatTimeout(), (millis) -> socket.setHeartbeatTimeout(millis));
 		setMillis(options.heartbeatTtl(), (millis) -> socket.setHeartbeatTtl(millis));
 		set(options.maxMessageSize(), socket::setMaxMsgSize);
+		setMillis(options.handshakeInterval(), (millis) -> socket.setHandshakeIvl(millis));
 		// JeroMQ's flag means "attach pipes at connect" (default true): the opposite of libzmq's
 		// ZMQ_IMMEDIATE, whose meaning the option follows
 		set(options.immediate(), (immediate) -> socket.setImmediate(!immediate));

@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param sendTimeout how long a send may wait when the message cannot be queued
  * @param maxMessageSize largest inbound message in bytes, {@code -1} for no limit
  * @param immediate whether messages are queued only on completed connections
+ * @param handshakeInterval longest time a new connection may take for the ZMTP handshake
  * @param routingId routing id announced to ROUTER peers
  * @author zmq-spring-boot
  */
@@ -26,11 +27,22 @@ public record ZmqSocketOptions(@Nullable Integer sendHwm, @Nullable Integer rece
 		@Nullable Duration reconnectInterval, @Nullable Duration reconnectIntervalMax,
 		@Nullable Duration heartbeatInterval, @Nullable Duration heartbeatTimeout, @Nullable Duration heartbeatTtl,
 		@Nullable Duration sendTimeout, @Nullable Long maxMessageSize, @Nullable Boolean immediate,
-		@Nullable String routingId) {
+		@Nullable Duration handshakeInterval, @Nullable String routingId) {
 
 	/** Options that leave every JeroMQ default in place. */
 	public static final ZmqSocketOptions NONE = new ZmqSocketOptions(null, null, null, null, null, null, null, null,
-			null, null, null, null);
+			null, null, null, null, null);
+
+	/**
+	 * Return a copy with another routing id.
+	 * @param routingId the routing id
+	 * @return the copy
+	 */
+	public ZmqSocketOptions withRoutingId(@Nullable String routingId) {
+		return new ZmqSocketOptions(this.sendHwm, this.receiveHwm, this.linger, this.reconnectInterval,
+				this.reconnectIntervalMax, this.heartbeatInterval, this.heartbeatTimeout, this.heartbeatTtl,
+				this.sendTimeout, this.maxMessageSize, this.immediate, this.handshakeInterval, routingId);
+	}
 
 	/**
 	 * Return the linger to use, falling back to one second.

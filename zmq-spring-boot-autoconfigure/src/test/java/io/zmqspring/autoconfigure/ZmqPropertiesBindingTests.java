@@ -36,7 +36,8 @@ class ZmqPropertiesBindingTests {
 			"zmq.defaults.linger=250ms", "zmq.defaults.reconnect-interval=200ms",
 			"zmq.defaults.reconnect-interval-max=3s", "zmq.defaults.heartbeat-interval=2s",
 			"zmq.defaults.heartbeat-timeout=6s", "zmq.defaults.heartbeat-ttl=10s", "zmq.defaults.send-timeout=750ms",
-			"zmq.defaults.max-message-size=1MB", "zmq.defaults.immediate=true" };
+			"zmq.defaults.max-message-size=1MB", "zmq.defaults.immediate=true",
+			"zmq.defaults.handshake-interval=4s" };
 
 	@Test
 	void ioThreadsReachTheContext() {
@@ -67,7 +68,8 @@ class ZmqPropertiesBindingTests {
 	void builtInDefaultsApplyWithoutConfiguration() {
 		this.runner.run((context) -> assertThat(context.getBean(ZmqSocketRegistry.class).getDefaultOptions())
 			.isEqualTo(new ZmqSocketOptions(1000, 1000, Duration.ofSeconds(1), Duration.ofMillis(100),
-					Duration.ofSeconds(5), Duration.ZERO, null, null, Duration.ofSeconds(1), null, false, null)));
+					Duration.ofSeconds(5), Duration.ZERO, null, null, Duration.ofSeconds(1), null, false,
+					Duration.ofSeconds(5), null)));
 	}
 
 	@Test
@@ -76,7 +78,7 @@ class ZmqPropertiesBindingTests {
 			.run((context) -> assertThat(context.getBean(ZmqSocketRegistry.class).getDefaultOptions())
 				.isEqualTo(new ZmqSocketOptions(50, 60, Duration.ofMillis(250), Duration.ofMillis(200),
 						Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofSeconds(6), Duration.ofSeconds(10),
-						Duration.ofMillis(750), 1024L * 1024L, true, null)));
+						Duration.ofMillis(750), 1024L * 1024L, true, Duration.ofSeconds(4), null)));
 	}
 
 	@Test
@@ -155,7 +157,7 @@ class ZmqPropertiesBindingTests {
 			.run((context) -> assertThat(context.getBean(ZmqSocketRegistry.class).getDefinition("out").options())
 				.isEqualTo(new ZmqSocketOptions(10, 60, Duration.ZERO, Duration.ofMillis(200), Duration.ofSeconds(3),
 						Duration.ZERO, Duration.ofSeconds(6), Duration.ofSeconds(10), Duration.ofMillis(750), 2048L,
-						false, "worker-1")));
+						false, Duration.ofSeconds(4), "worker-1")));
 	}
 
 	@Test
@@ -183,6 +185,7 @@ class ZmqPropertiesBindingTests {
 				assertThat(socket.getReconnectIVL()).isEqualTo(200);
 				assertThat(socket.getReconnectIVLMax()).isEqualTo(3000);
 				assertThat(socket.getMaxMsgSize()).isEqualTo(1024L * 1024L);
+				assertThat(socket.getHandshakeIvl()).isEqualTo(4000);
 				// JeroMQ's flag is the inverse of libzmq's ZMQ_IMMEDIATE, which the property follows
 				assertThat(socket.getImmediate()).isFalse();
 				assertThat(socket.getIdentity()).isEqualTo("in-1".getBytes(StandardCharsets.UTF_8));
