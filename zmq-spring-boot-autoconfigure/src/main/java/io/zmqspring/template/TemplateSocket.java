@@ -1,14 +1,12 @@
 package io.zmqspring.template;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -43,9 +41,10 @@ final class TemplateSocket {
 
 	private static final Log logger = LogFactory.getLog(TemplateSocket.class);
 
-	private static final int BATCH = 256;
-
 	private static final long IDLE_WAIT_MILLIS = 1000;
+
+	/** How long one blocking send may wait for room before the thread checks for a stop. */
+	private static final long BLOCKED_SLICE_MILLIS = 100;
 
 	private final ZmqSocketFactory factory;
 
@@ -61,7 +60,7 @@ final class TemplateSocket {
 
 	private final Duration sendTimeout;
 
-	private final ArrayBlockingQueue<Object> queue;
+	private final SendQueue queue;
 
 	private final CountDownLatch terminated = new CountDownLatch(1);
 
@@ -69,13 +68,15 @@ final class TemplateSocket {
 
 	private volatile boolean failed;
 
+	private volatile boolean idle;
+
 	private ZMQ.@Nullable Socket socket;
 
 	private @Nullable ZmqSocketWaiter waiter;
 
 	// Owned by the socket's thread
 
-	private final ArrayDeque<Object> batch = new ArrayDeque<>(BATCH);
+	private @Nullable Object pending;
 
 	private final Map<Long, PendingRequest> inflight = new HashMap<>();
 
@@ -95,7 +96,7 @@ final class TemplateSocket {
 		this.sendTimeout = configured.options().sendTimeoutOrDefault();
 		this.name = configured.name();
 		this.metrics = metrics;
-		this.queue = new ArrayBlockingQueue<>(queueCapacity);
+		this.queue = new SendQueue(queueCapacity);
 	}
 
 	String name() {
@@ -116,6 +117,9 @@ final class TemplateSocket {
 	 */
 	void start() {
 		ZMQ.Socket opened = this.factory.open(this.definition);
+		if (!this.correlating) {
+			opened.setSendTimeOut((int) BLOCKED_SLICE_MILLIS);
+		}
 		this.socket = opened;
 		this.waiter = new ZmqSocketWaiter(opened);
 		this.running = true;
@@ -139,7 +143,7 @@ final class TemplateSocket {
 		}
 		if (!this.queue.offer(message)) {
 			try {
-				if (!this.queue.offer(message, sendTimeout.toNanos(), TimeUnit.NANOSECONDS)) {
+				if (!this.queue.offer(message, sendTimeout.toNanos())) {
 					this.metrics.sendFailure(this.name, "timeout");
 					throw new ZmqSendException(this.name, "no room to queue the message within " + sendTimeout.toMillis()
 							+ " ms: peers are not taking messages (high-water mark reached or no peer connected)");
@@ -150,8 +154,12 @@ final class TemplateSocket {
 				throw new ZmqSendException(this.name, "interrupted while waiting for room to queue the message", ex);
 			}
 		}
-		this.waiter.wakeup();
-		if (this.terminated.getCount() == 0 && this.queue.remove(message)) {
+		if (this.idle) {
+			this.waiter.wakeupNow();
+		}
+		if (this.terminated.getCount() == 0) {
+			// The socket closed while the message was being queued: it will never be sent
+			this.metrics.sendFailure(this.name, "closed");
 			throw new ZmqSendException(this.name, "the socket is closed");
 		}
 	}
@@ -222,13 +230,20 @@ final class TemplateSocket {
 				expireRequests();
 			}
 			if (!worked) {
-				this.waiter.await(waitMillis(drainDeadline), () -> hasWork(owned));
+				// Callers wake this thread only while it waits for them, not while the socket is full
+				this.idle = !this.blocked;
+				try {
+					this.waiter.await(waitMillis(drainDeadline), () -> hasWork(owned));
+				}
+				finally {
+					this.idle = false;
+				}
 			}
 		}
 	}
 
 	private boolean hasOutbound() {
-		return !this.batch.isEmpty() || !this.queue.isEmpty();
+		return this.pending != null || !this.queue.isEmpty();
 	}
 
 	private boolean hasWork(ZMQ.Socket owned) {
@@ -260,48 +275,70 @@ final class TemplateSocket {
 		boolean sent = false;
 		this.blocked = false;
 		while (true) {
-			Object next = this.batch.peekFirst();
+			Object next = this.pending;
+			this.pending = null;
 			if (next == null) {
-				if (this.queue.drainTo(this.batch, BATCH) == 0) {
+				next = this.queue.poll();
+				if (next == null) {
 					return sent;
 				}
-				next = this.batch.peekFirst();
 			}
-			if (next instanceof PendingRequest request && request.future.isDone()) {
-				this.batch.pollFirst();
+			if (next instanceof PendingRequest request && (request.future.isDone() || expired(request))) {
 				continue;
 			}
 			boolean accepted;
 			try {
-				accepted = write(owned, next);
+				accepted = write(owned, next, ZMQ.DONTWAIT);
+				if (!accepted && !this.correlating) {
+					// Nothing else to serve meanwhile: let JeroMQ wait for room, in slices
+					accepted = write(owned, next, 0);
+				}
 			}
 			catch (ZMQException ex) {
 				if (ex.getErrorCode() == zmq.ZError.ETERM) {
 					throw ex;
 				}
-				this.batch.pollFirst();
 				rejected(next, ex);
 				continue;
 			}
 			if (!accepted) {
+				this.pending = next;
 				this.blocked = true;
 				return sent;
 			}
-			this.batch.pollFirst();
 			sent = true;
 		}
 	}
 
-	private boolean write(ZMQ.Socket owned, Object message) {
+	private boolean expired(PendingRequest request) {
+		if (System.nanoTime() - request.deadlineNanos < 0) {
+			return false;
+		}
+		if (request.future.completeExceptionally(new ZmqReplyTimeoutException(this.name, request.timeout))) {
+			this.metrics.replyTimeout(this.name);
+		}
+		return true;
+	}
+
+	/**
+	 * Write a message. With {@code firstFrameFlags} 0 the first frame waits up to the socket's
+	 * internal send timeout slice inside JeroMQ, which wakes exactly when the pipe has room again;
+	 * once a first frame is accepted the rest of the message always is.
+	 */
+	private boolean write(ZMQ.Socket owned, Object message, int firstFrameFlags) {
 		if (message instanceof byte[] frame) {
-			return owned.send(frame, ZMQ.DONTWAIT);
+			return owned.send(frame, firstFrameFlags);
 		}
 		if (message instanceof byte[][] frames) {
 			int last = frames.length - 1;
-			for (int i = 0; i < last; i++) {
-				if (!owned.send(frames[i], ZMQ.DONTWAIT | ZMQ.SNDMORE)) {
-					return false;
-				}
+			if (last == 0) {
+				return owned.send(frames[0], firstFrameFlags);
+			}
+			if (!owned.send(frames[0], firstFrameFlags | ZMQ.SNDMORE)) {
+				return false;
+			}
+			for (int i = 1; i < last; i++) {
+				owned.send(frames[i], ZMQ.DONTWAIT | ZMQ.SNDMORE);
 			}
 			return owned.send(frames[last], ZMQ.DONTWAIT);
 		}
@@ -380,26 +417,27 @@ final class TemplateSocket {
 				next.future.completeExceptionally(new ZmqReplyTimeoutException(this.name, next.timeout));
 			}
 		}
-		for (Object queued : this.batch) {
-			if (queued instanceof PendingRequest request && now - request.deadlineNanos >= 0
-					&& request.future.completeExceptionally(new ZmqReplyTimeoutException(this.name, request.timeout))) {
-				this.metrics.replyTimeout(this.name);
-			}
+		if (this.pending instanceof PendingRequest request && expired(request)) {
+			this.pending = null;
 		}
 	}
 
 	private void dropRemaining() {
-		this.queue.drainTo(this.batch);
 		int dropped = 0;
-		for (Object message : this.batch) {
+		Object message = this.pending;
+		this.pending = null;
+		if (message == null) {
+			message = this.queue.poll();
+		}
+		while (message != null) {
 			if (message instanceof PendingRequest request) {
 				request.future.completeExceptionally(
 						new ZmqSendException(this.name, "the socket closed before the request could be sent"));
 			}
 			dropped++;
 			this.metrics.sendFailure(this.name, "shutdown");
+			message = this.queue.poll();
 		}
-		this.batch.clear();
 		if (dropped > 0) {
 			int count = dropped;
 			logger.warn(LogMessage.of(() -> "ZeroMQ socket " + this.name + " closed with " + count
@@ -413,12 +451,10 @@ final class TemplateSocket {
 		}
 		this.inflight.clear();
 		this.deadlines.clear();
-		for (Object message : this.batch) {
-			if (message instanceof PendingRequest request) {
-				request.future.completeExceptionally(reason);
-			}
+		if (this.pending instanceof PendingRequest request) {
+			request.future.completeExceptionally(reason);
 		}
-		this.batch.clear();
+		this.pending = null;
 		Object message;
 		while ((message = this.queue.poll()) != null) {
 			if (message instanceof PendingRequest request) {
