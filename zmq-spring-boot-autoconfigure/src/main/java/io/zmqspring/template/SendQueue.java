@@ -1,7 +1,7 @@
 package io.zmqspring.template;
 
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -28,9 +28,17 @@ final class SendQueue {
 
 	private final int capacity;
 
-	private final AtomicLong producerIndex = new AtomicLong();
+	// Producer and consumer positions sit 128 bytes apart, so that the callers' compare-and-set
+	// and the socket thread's progress do not invalidate each other's cache line.
 
-	private final AtomicLong consumerIndex = new AtomicLong();
+	private static final int PRODUCER = 16;
+
+	private static final int CONSUMER = 32;
+
+	private final AtomicLongArray positions = new AtomicLongArray(48);
+
+	/** A possibly stale (never too high) copy of the consumer position, read by producers. */
+	private volatile long consumerLimit;
 
 	private final AtomicInteger waitingProducers = new AtomicInteger();
 
@@ -53,12 +61,16 @@ final class SendQueue {
 	boolean offer(Object element) {
 		long position;
 		do {
-			position = this.producerIndex.get();
-			if (position - this.consumerIndex.get() >= this.capacity) {
-				return false;
+			position = this.positions.get(PRODUCER);
+			if (position - this.consumerLimit >= this.capacity) {
+				long consumed = this.positions.get(CONSUMER);
+				this.consumerLimit = consumed;
+				if (position - consumed >= this.capacity) {
+					return false;
+				}
 			}
 		}
-		while (!this.producerIndex.compareAndSet(position, position + 1));
+		while (!this.positions.compareAndSet(PRODUCER, position, position + 1));
 		this.slots.setRelease((int) position & this.mask, element);
 		return true;
 	}
@@ -102,11 +114,11 @@ final class SendQueue {
 	 * @return the element, or {@code null} if the queue is empty
 	 */
 	@Nullable Object poll() {
-		long position = this.consumerIndex.get();
+		long position = this.positions.get(CONSUMER);
 		int slot = (int) position & this.mask;
 		Object element = this.slots.getAcquire(slot);
 		if (element == null) {
-			if (position == this.producerIndex.get()) {
+			if (position == this.positions.get(PRODUCER)) {
 				return null;
 			}
 			// A producer claimed this position and is about to fill it
@@ -117,8 +129,8 @@ final class SendQueue {
 			while (element == null);
 		}
 		this.slots.setRelease(slot, null);
-		this.consumerIndex.set(position + 1);
-		if (this.waitingProducers.get() > 0 && this.producerIndex.get() - position <= this.capacity / 2 + 1) {
+		this.positions.set(CONSUMER, position + 1);
+		if (this.waitingProducers.get() > 0 && this.positions.get(PRODUCER) - position <= this.capacity / 2 + 1) {
 			wakeProducers();
 		}
 		return element;
@@ -135,7 +147,7 @@ final class SendQueue {
 	}
 
 	boolean isEmpty() {
-		return this.consumerIndex.get() == this.producerIndex.get();
+		return this.positions.get(CONSUMER) == this.positions.get(PRODUCER);
 	}
 
 }
