@@ -45,6 +45,8 @@ class EndpointTests {
 			assertThat(actual).singleElement().asString().matches("tcp://127\\.0\\.0\\.1:\\d+");
 			try (ZContext peerContext = new ZContext()) {
 				ZMQ.Socket push = peerContext.createSocket(SocketType.PUSH);
+				// A raw JeroMQ connect can stall before its handshake (see README); retry it quickly
+				push.setHandshakeIvl(1000);
 				assertThat(push.connect(actual.get(0))).isTrue();
 				assertThat(push.send("from a raw socket")).isTrue();
 				WildcardListener listener = context.getBean(WildcardListener.class);

@@ -62,6 +62,8 @@ class PairPatternTests {
 			ZMQ.Socket peer = zmq.createSocket(SocketType.PAIR);
 			try {
 				peer.setReceiveTimeOut((int) TIMEOUT.toMillis());
+				// A raw JeroMQ connect can stall before its handshake (see README); retry it quickly
+				peer.setHandshakeIvl(1000);
 				assertThat(peer.connect(endpoint)).isTrue();
 				assertThat(peer.send("ping")).isTrue();
 				assertThat(peer.recvStr()).isEqualTo("PING");
