@@ -37,7 +37,7 @@ class PyzmqTemplateInteropTests {
 		String endpoint = FreePorts.tcp();
 		int count = 50;
 		List<String> sent = IntStream.range(0, count).mapToObj((i) -> "message-" + i).toList();
-		try (PyzmqPeer pull = PyzmqPeer.startReady("pull_server.py", endpoint, String.valueOf(count))) {
+		try (PyzmqPeer pull = PyzmqPeer.startReady("server.py", "pull", endpoint, String.valueOf(count))) {
 			this.contextRunner.withPropertyValues("zmq.sockets.out.type=PUSH", "zmq.sockets.out.endpoints=>" + endpoint)
 				.run((context) -> {
 					assertThat(context).hasNotFailed();
@@ -53,7 +53,7 @@ class PyzmqTemplateInteropTests {
 	@Test
 	void requestsFromAReqSocketAreAnsweredByAPyzmqRep() {
 		String endpoint = FreePorts.tcp();
-		try (PyzmqPeer rep = PyzmqPeer.startReady("rep_server.py", endpoint, "4")) {
+		try (PyzmqPeer rep = PyzmqPeer.startReady("server.py", "rep", endpoint, "4")) {
 			this.contextRunner.withPropertyValues(clientSocket(endpoint)).run((context) -> {
 				assertThat(context).hasNotFailed();
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
@@ -72,7 +72,7 @@ class PyzmqTemplateInteropTests {
 	void requestsInFlightTogetherAreEachAnsweredByAPyzmqRep() {
 		String endpoint = FreePorts.tcp();
 		int count = 8;
-		try (PyzmqPeer rep = PyzmqPeer.startReady("rep_server.py", endpoint, String.valueOf(count))) {
+		try (PyzmqPeer rep = PyzmqPeer.startReady("server.py", "rep", endpoint, String.valueOf(count))) {
 			this.contextRunner.withPropertyValues(clientSocket(endpoint)).run((context) -> {
 				assertThat(context).hasNotFailed();
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
@@ -93,7 +93,7 @@ class PyzmqTemplateInteropTests {
 	@Test
 	void requestsFromAReqSocketAreAnsweredByAPyzmqRouterEchoingTheEnvelope() {
 		String endpoint = FreePorts.tcp();
-		try (PyzmqPeer router = PyzmqPeer.startReady("router_server.py", endpoint, "3")) {
+		try (PyzmqPeer router = PyzmqPeer.startReady("server.py", "router", endpoint, "3")) {
 			this.contextRunner.withPropertyValues(clientSocket(endpoint)).run((context) -> {
 				assertThat(context).hasNotFailed();
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
@@ -119,7 +119,7 @@ class PyzmqTemplateInteropTests {
 	@Test
 	void multipartRequestKeepsItsFramesThroughAPyzmqRouter() {
 		String endpoint = FreePorts.tcp();
-		try (PyzmqPeer router = PyzmqPeer.startReady("router_server.py", endpoint, "1")) {
+		try (PyzmqPeer router = PyzmqPeer.startReady("server.py", "router", endpoint, "1")) {
 			this.contextRunner.withPropertyValues(clientSocket(endpoint)).run((context) -> {
 				assertThat(context).hasNotFailed();
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
