@@ -13,7 +13,23 @@ import org.zeromq.ZMQ;
  */
 final class Raw {
 
+	/** Drops payloads: the receiver only counts. */
+	static final Consumer<byte[]> DISCARD = (payload) -> {
+	};
+
 	private Raw() {
+	}
+
+	/**
+	 * A PUSH socket, with the scenarios' high-water mark, connected to an endpoint.
+	 */
+	static ZMQ.Socket push(ZContext context, String endpoint) {
+		ZMQ.Socket push = context.getContext().socket(SocketType.PUSH);
+		push.setSndHWM(Bench.HWM);
+		// A JeroMQ connect can stall before its handshake (see README): retry it quickly
+		push.setHandshakeIvl(2000);
+		push.connect(endpoint);
+		return push;
 	}
 
 	/**

@@ -39,11 +39,8 @@ final class ThroughputScenarios {
 			String endpoint = inproc ? "inproc://raw-send" : Endpoints.tcp();
 			ZContext receiving = inproc ? senderContext : receiverContext;
 			try (Raw.Receiver receiver = new Raw.Receiver(receiving, SocketType.PULL, endpoint, true, "raw-rx",
-					(payload) -> {
-					})) {
-				ZMQ.Socket push = senderContext.getContext().socket(SocketType.PUSH);
-				push.setSndHWM(Bench.HWM);
-				push.connect(endpoint);
+					Raw.DISCARD)) {
+				ZMQ.Socket push = Raw.push(senderContext, endpoint);
 				rows.add(this.harness.throughput(scenario, "raw", messages, (count) -> {
 					long target = receiver.count.get() + count;
 					for (long i = 0; i < count; i++) {
@@ -61,8 +58,7 @@ final class ThroughputScenarios {
 			ZContext receiving = inproc ? app.getBean(ZContext.class) : receiverContext;
 			ZmqTemplate template = app.getBean(ZmqTemplate.class);
 			try (Raw.Receiver receiver = new Raw.Receiver(receiving, SocketType.PULL, endpoint, true, "raw-rx",
-					(payload) -> {
-					})) {
+					Raw.DISCARD)) {
 				rows.add(this.harness.throughput(scenario, "starter", messages, (count) -> {
 					long target = receiver.count.get() + count;
 					for (long i = 0; i < count; i++) {
@@ -83,11 +79,8 @@ final class ThroughputScenarios {
 			String endpoint = inproc ? "inproc://raw-receive" : Endpoints.tcp();
 			ZContext receiving = inproc ? senderContext : receiverContext;
 			try (Raw.Receiver receiver = new Raw.Receiver(receiving, SocketType.PULL, endpoint, true, "raw-rx",
-					(payload) -> {
-					})) {
-				ZMQ.Socket push = senderContext.getContext().socket(SocketType.PUSH);
-				push.setSndHWM(Bench.HWM);
-				push.connect(endpoint);
+					Raw.DISCARD)) {
+				ZMQ.Socket push = Raw.push(senderContext, endpoint);
 				rows.add(this.harness.throughput(scenario, "raw", messages,
 						(count) -> pushAndAwait(push, Bench.PAYLOAD, count, receiver.count),
 						ThreadSet.named("raw-rx")));
@@ -99,9 +92,7 @@ final class ThroughputScenarios {
 				"zmq.sockets.rx.type=PULL", "zmq.sockets.rx.endpoints=@" + endpoint);
 				ZContext senderContext = new ZContext(1)) {
 			ZContext sending = inproc ? app.getBean(ZContext.class) : senderContext;
-			ZMQ.Socket push = sending.getContext().socket(SocketType.PUSH);
-			push.setSndHWM(Bench.HWM);
-			push.connect(endpoint);
+			ZMQ.Socket push = Raw.push(sending, endpoint);
 			rows.add(this.harness.throughput(scenario, "starter", messages,
 					(count) -> pushAndAwait(push, Bench.PAYLOAD, count, Listeners.COUNT),
 					ThreadSet.named(LISTENER_THREAD)));
@@ -120,9 +111,7 @@ final class ThroughputScenarios {
 			try (Raw.Receiver receiver = new Raw.Receiver(receiverContext, SocketType.PULL, endpoint, true, "raw-rx",
 					json ? (payload) -> mapper.readValue(payload, Bench.Order.class)
 							: (payload) -> new String(payload, StandardCharsets.UTF_8))) {
-				ZMQ.Socket push = senderContext.getContext().socket(SocketType.PUSH);
-				push.setSndHWM(Bench.HWM);
-				push.connect(endpoint);
+				ZMQ.Socket push = Raw.push(senderContext, endpoint);
 				rows.add(this.harness.throughput(scenario, "raw", messages, (count) -> {
 					long target = receiver.count.get() + count;
 					for (long i = 0; i < count; i++) {
@@ -212,8 +201,7 @@ final class ThroughputScenarios {
 				"zmq.sockets.tx.type=PUSH", "zmq.sockets.tx.endpoints=>" + endpoint);
 				ZContext receiverContext = new ZContext(1);
 				Raw.Receiver receiver = new Raw.Receiver(receiverContext, SocketType.PULL, endpoint, true, "raw-rx",
-						(payload) -> {
-						})) {
+						Raw.DISCARD)) {
 			ZmqTemplate template = app.getBean(ZmqTemplate.class);
 			rows.add(this.harness.throughput(scenario, "starter 1 thread", messages, (count) -> {
 				long target = receiver.count.get() + count;
