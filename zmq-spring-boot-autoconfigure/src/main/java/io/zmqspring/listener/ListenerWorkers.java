@@ -6,6 +6,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import io.zmqspring.core.ZmqSocketWaiter;
@@ -33,6 +34,9 @@ final class ListenerWorkers {
 
 	private volatile boolean finishing;
 
+	/** Set by the socket's thread while it waits because the queue is full. */
+	private volatile boolean waitingForRoom;
+
 	ListenerWorkers(ListenerInvoker invoker, ZmqSocketWaiter waiter, int concurrency, String namePrefix) {
 		this.invoker = invoker;
 		this.waiter = waiter;
@@ -51,6 +55,22 @@ final class ListenerWorkers {
 
 	boolean hasRoom() {
 		return this.work.remainingCapacity() > 0;
+	}
+
+	/**
+	 * Wait on the socket's thread for the socket, for room or for replies. Workers wake it for room
+	 * only while the queue is full, so a steady stream costs no wake-up per message.
+	 * @param timeoutMillis the longest wait
+	 * @param readyNow whether there is something to do already
+	 */
+	void await(long timeoutMillis, BooleanSupplier readyNow) {
+		this.waitingForRoom = !hasRoom();
+		try {
+			this.waiter.await(timeoutMillis, readyNow);
+		}
+		finally {
+			this.waitingForRoom = false;
+		}
 	}
 
 	boolean hasReplies() {
@@ -103,7 +123,9 @@ final class ListenerWorkers {
 					}
 					continue;
 				}
-				this.waiter.wakeup();
+				if (this.waitingForRoom) {
+					this.waiter.wakeupNow();
+				}
 				List<byte[]> reply = this.invoker.process(message);
 				if (reply != null) {
 					this.replies.add(reply);

@@ -366,7 +366,12 @@ public class ZmqListenerContainer implements SmartLifecycle {
 					}
 				}
 				if (!worked) {
-					this.waiter.await(IDLE_WAIT_MILLIS, () -> !this.running || readyToReceive(owned));
+					if (workers != null) {
+						workers.await(IDLE_WAIT_MILLIS, () -> !this.running || readyToReceive(owned));
+					}
+					else {
+						this.waiter.await(IDLE_WAIT_MILLIS, () -> !this.running || readyToReceive(owned));
+					}
 				}
 			}
 		}
@@ -426,7 +431,7 @@ public class ZmqListenerContainer implements SmartLifecycle {
 					return;
 				}
 				if (workers != null && !workers.hasRoom()) {
-					this.waiter.await(10, workers::hasRoom);
+					workers.await(10, workers::hasRoom);
 					continue;
 				}
 				List<byte[]> frames = ZmqFrames.receive(owned);
