@@ -1,12 +1,7 @@
 package io.zmqspring.template;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -18,11 +13,9 @@ import org.zeromq.ZMQException;
 
 import org.springframework.core.log.LogMessage;
 
-import io.zmqspring.core.ZmqErrorReply;
 import io.zmqspring.core.ZmqException;
 import io.zmqspring.core.ZmqFrames;
 import io.zmqspring.core.ZmqReplyTimeoutException;
-import io.zmqspring.core.ZmqRemoteException;
 import io.zmqspring.core.ZmqSendException;
 import io.zmqspring.core.ZmqSocketDefinition;
 import io.zmqspring.core.ZmqSocketFactory;
@@ -78,12 +71,7 @@ final class TemplateSocket {
 
 	private @Nullable Object pending;
 
-	private final Map<Long, PendingRequest> inflight = new HashMap<>();
-
-	private final PriorityQueue<PendingRequest> deadlines = new PriorityQueue<>(
-			Comparator.comparingLong((PendingRequest request) -> request.deadlineNanos));
-
-	private long nextId;
+	private final RequestCorrelator correlator;
 
 	private boolean blocked;
 
@@ -97,6 +85,7 @@ final class TemplateSocket {
 		this.name = configured.name();
 		this.metrics = metrics;
 		this.queue = new SendQueue(queueCapacity);
+		this.correlator = new RequestCorrelator(this.name, metrics);
 	}
 
 	String name() {
@@ -216,7 +205,7 @@ final class TemplateSocket {
 				if (drainDeadline == 0) {
 					drainDeadline = System.nanoTime() + this.definition.options().lingerOrDefault().toNanos();
 				}
-				if (!hasOutbound() && this.inflight.isEmpty()) {
+				if (!hasOutbound() && this.correlator.isEmpty()) {
 					return;
 				}
 				if (System.nanoTime() - drainDeadline >= 0) {
@@ -247,7 +236,7 @@ final class TemplateSocket {
 	}
 
 	private boolean hasWork(ZMQ.Socket owned) {
-		if (!this.running && !hasOutbound() && this.inflight.isEmpty()) {
+		if (!this.running && !hasOutbound() && this.correlator.isEmpty()) {
 			return true;
 		}
 		if (!this.blocked && hasOutbound()) {
@@ -261,9 +250,9 @@ final class TemplateSocket {
 	private long waitMillis(long drainDeadline) {
 		long wait = IDLE_WAIT_MILLIS;
 		long now = System.nanoTime();
-		PendingRequest next = this.deadlines.peek();
-		if (next != null) {
-			wait = Math.min(wait, TimeUnit.NANOSECONDS.toMillis(next.deadlineNanos - now) + 1);
+		long deadline = this.correlator.nextDeadline();
+		if (deadline != Long.MAX_VALUE) {
+			wait = Math.min(wait, TimeUnit.NANOSECONDS.toMillis(deadline - now) + 1);
 		}
 		if (drainDeadline != 0) {
 			wait = Math.min(wait, TimeUnit.NANOSECONDS.toMillis(drainDeadline - now) + 1);
@@ -343,8 +332,7 @@ final class TemplateSocket {
 			return owned.send(frames[last], ZMQ.DONTWAIT);
 		}
 		PendingRequest request = (PendingRequest) message;
-		long id = this.nextId++;
-		if (!owned.send(longToBytes(id), ZMQ.DONTWAIT | ZMQ.SNDMORE)) {
+		if (!owned.send(this.correlator.nextCorrelation(), ZMQ.DONTWAIT | ZMQ.SNDMORE)) {
 			return false;
 		}
 		owned.send(ZmqFrames.EMPTY, ZMQ.DONTWAIT | ZMQ.SNDMORE);
@@ -354,9 +342,7 @@ final class TemplateSocket {
 			owned.send(frames.get(i), ZMQ.DONTWAIT | ZMQ.SNDMORE);
 		}
 		owned.send(frames.get(last), ZMQ.DONTWAIT);
-		request.id = id;
-		this.inflight.put(id, request);
-		this.deadlines.add(request);
+		this.correlator.sent(request);
 		return true;
 	}
 
@@ -377,46 +363,13 @@ final class TemplateSocket {
 		List<byte[]> frames;
 		while ((frames = ZmqFrames.receive(owned)) != null) {
 			received = true;
-			dispatchReply(frames);
+			this.correlator.dispatch(frames);
 		}
 		return received;
 	}
 
-	private void dispatchReply(List<byte[]> frames) {
-		if (frames.size() < 3 || frames.get(0).length != Long.BYTES || frames.get(1).length != 0) {
-			this.metrics.replyDiscarded(this.name);
-			logger.debug(LogMessage.of(() -> "Socket " + this.name + " discarded a reply without a correlation envelope ("
-					+ frames.size() + " frames)"));
-			return;
-		}
-		long id = bytesToLong(frames.get(0));
-		PendingRequest request = this.inflight.remove(id);
-		if (request == null) {
-			this.metrics.replyDiscarded(this.name);
-			logger.debug(LogMessage.of(
-					() -> "Socket " + this.name + " discarded a late or unknown reply (correlation " + id + ")"));
-			return;
-		}
-		List<byte[]> body = new ArrayList<>(frames.subList(2, frames.size()));
-		String reason = ZmqErrorReply.reasonOf(body);
-		if (reason != null) {
-			request.future.completeExceptionally(new ZmqRemoteException(this.name, reason));
-		}
-		else {
-			request.future.complete(body);
-		}
-	}
-
 	private void expireRequests() {
-		long now = System.nanoTime();
-		PendingRequest next;
-		while ((next = this.deadlines.peek()) != null && now - next.deadlineNanos >= 0) {
-			this.deadlines.poll();
-			if (this.inflight.remove(next.id, next)) {
-				this.metrics.replyTimeout(this.name);
-				next.future.completeExceptionally(new ZmqReplyTimeoutException(this.name, next.timeout));
-			}
-		}
+		this.correlator.expire(System.nanoTime());
 		if (this.pending instanceof PendingRequest request && expired(request)) {
 			this.pending = null;
 		}
@@ -446,11 +399,7 @@ final class TemplateSocket {
 	}
 
 	private void failRemaining(ZmqException reason) {
-		for (PendingRequest request : this.inflight.values()) {
-			request.future.completeExceptionally(reason);
-		}
-		this.inflight.clear();
-		this.deadlines.clear();
+		this.correlator.failAll(reason);
 		if (this.pending instanceof PendingRequest request) {
 			request.future.completeExceptionally(reason);
 		}
@@ -464,23 +413,6 @@ final class TemplateSocket {
 				this.metrics.sendFailure(this.name, "closed");
 			}
 		}
-	}
-
-	static byte[] longToBytes(long value) {
-		byte[] bytes = new byte[Long.BYTES];
-		for (int i = Long.BYTES - 1; i >= 0; i--) {
-			bytes[i] = (byte) value;
-			value >>>= 8;
-		}
-		return bytes;
-	}
-
-	static long bytesToLong(byte[] bytes) {
-		long value = 0;
-		for (byte b : bytes) {
-			value = (value << 8) | (b & 0xFF);
-		}
-		return value;
 	}
 
 }
