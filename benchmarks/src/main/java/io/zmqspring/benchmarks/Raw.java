@@ -3,6 +3,7 @@ package io.zmqspring.benchmarks;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
@@ -33,14 +34,10 @@ final class Raw {
 	}
 
 	/**
-	 * A thread that owns a receiving socket and counts whole messages, optionally handing each
-	 * payload (the last frame) to a consumer.
+	 * A thread that owns one socket: it opens it, says it is ready, serves each message until
+	 * closed, then closes the socket.
 	 */
-	static final class Receiver implements AutoCloseable {
-
-		final AtomicLong count = new AtomicLong();
-
-		private final Thread thread;
+	abstract static class SocketThread implements AutoCloseable {
 
 		private volatile boolean running = true;
 
@@ -48,11 +45,10 @@ final class Raw {
 
 		private final CountDownLatch done = new CountDownLatch(1);
 
-		Receiver(ZContext context, SocketType type, String endpoint, boolean bind, String name,
-				Consumer<byte[]> onPayload, byte[]... subscriptions) {
-			this.thread = new Thread(() -> run(context, type, endpoint, bind, onPayload, subscriptions), name);
-			this.thread.setDaemon(true);
-			this.thread.start();
+		final void start(String name, Supplier<ZMQ.Socket> open) {
+			Thread thread = new Thread(() -> run(open), name);
+			thread.setDaemon(true);
+			thread.start();
 			try {
 				this.ready.await();
 			}
@@ -61,32 +57,16 @@ final class Raw {
 			}
 		}
 
-		private void run(ZContext context, SocketType type, String endpoint, boolean bind, Consumer<byte[]> onPayload,
-				byte[][] subscriptions) {
-			ZMQ.Socket socket = context.getContext().socket(type);
+		private void run(Supplier<ZMQ.Socket> open) {
+			ZMQ.Socket socket = open.get();
 			socket.setReceiveTimeOut(100);
-			socket.setRcvHWM(Bench.HWM);
-			for (byte[] subscription : subscriptions) {
-				socket.subscribe(subscription);
-			}
-			if (bind) {
-				socket.bind(endpoint);
-			}
-			else {
-				socket.connect(endpoint);
-			}
 			this.ready.countDown();
 			try {
 				while (this.running) {
 					byte[] frame = socket.recv(0);
-					if (frame == null) {
-						continue;
+					if (frame != null) {
+						serve(socket, frame);
 					}
-					while (socket.hasReceiveMore()) {
-						frame = socket.recv(0);
-					}
-					onPayload.accept(frame);
-					this.count.incrementAndGet();
 				}
 			}
 			finally {
@@ -95,6 +75,9 @@ final class Raw {
 				this.done.countDown();
 			}
 		}
+
+		/** Handle a message whose first frame has been received. */
+		abstract void serve(ZMQ.Socket socket, byte[] first);
 
 		@Override
 		public void close() throws InterruptedException {
@@ -105,59 +88,67 @@ final class Raw {
 	}
 
 	/**
-	 * A thread that owns a REP or ROUTER socket and echoes every request.
+	 * Counts whole messages, optionally handing each payload (the last frame) to a consumer.
 	 */
-	static final class Echo implements AutoCloseable {
+	static final class Receiver extends SocketThread {
 
-		private final Thread thread;
+		final AtomicLong count = new AtomicLong();
 
-		private volatile boolean running = true;
+		private final Consumer<byte[]> onPayload;
 
-		private final CountDownLatch ready = new CountDownLatch(1);
-
-		private final CountDownLatch done = new CountDownLatch(1);
-
-		Echo(ZContext context, SocketType type, String endpoint, String name) {
-			this.thread = new Thread(() -> run(context, type, endpoint), name);
-			this.thread.setDaemon(true);
-			this.thread.start();
-			try {
-				this.ready.await();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
-
-		private void run(ZContext context, SocketType type, String endpoint) {
-			ZMQ.Socket socket = context.getContext().socket(type);
-			socket.setReceiveTimeOut(100);
-			socket.bind(endpoint);
-			this.ready.countDown();
-			try {
-				while (this.running) {
-					byte[] frame = socket.recv(0);
-					if (frame == null) {
-						continue;
-					}
-					while (socket.hasReceiveMore()) {
-						socket.send(frame, ZMQ.SNDMORE);
-						frame = socket.recv(0);
-					}
-					socket.send(frame, 0);
+		Receiver(ZContext context, SocketType type, String endpoint, boolean bind, String name,
+				Consumer<byte[]> onPayload, byte[]... subscriptions) {
+			this.onPayload = onPayload;
+			start(name, () -> {
+				ZMQ.Socket socket = context.getContext().socket(type);
+				socket.setRcvHWM(Bench.HWM);
+				for (byte[] subscription : subscriptions) {
+					socket.subscribe(subscription);
 				}
-			}
-			finally {
-				socket.setLinger(0);
-				socket.close();
-				this.done.countDown();
-			}
+				if (bind) {
+					socket.bind(endpoint);
+				}
+				else {
+					socket.setHandshakeIvl(2000);
+					socket.connect(endpoint);
+				}
+				return socket;
+			});
 		}
 
 		@Override
-		public void close() throws InterruptedException {
-			this.running = false;
-			this.done.await();
+		void serve(ZMQ.Socket socket, byte[] first) {
+			byte[] frame = first;
+			while (socket.hasReceiveMore()) {
+				frame = socket.recv(0);
+			}
+			this.onPayload.accept(frame);
+			this.count.incrementAndGet();
+		}
+
+	}
+
+	/**
+	 * Owns a bound REP or ROUTER socket and echoes every request.
+	 */
+	static final class Echo extends SocketThread {
+
+		Echo(ZContext context, SocketType type, String endpoint, String name) {
+			start(name, () -> {
+				ZMQ.Socket socket = context.getContext().socket(type);
+				socket.bind(endpoint);
+				return socket;
+			});
+		}
+
+		@Override
+		void serve(ZMQ.Socket socket, byte[] first) {
+			byte[] frame = first;
+			while (socket.hasReceiveMore()) {
+				socket.send(frame, ZMQ.SNDMORE);
+				frame = socket.recv(0);
+			}
+			socket.send(frame, 0);
 		}
 
 	}
