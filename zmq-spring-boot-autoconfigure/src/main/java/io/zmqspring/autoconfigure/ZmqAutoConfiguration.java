@@ -52,6 +52,7 @@ public class ZmqAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ZmqSocketRegistry zmqSocketRegistry(ZmqProperties properties) {
+		ZmqSocketDefinitions.validate(properties);
 		ZmqSocketOptions defaults = ZmqSocketDefinitions.defaults(properties);
 		return new ZmqSocketRegistry(ZmqSocketDefinitions.sockets(properties, defaults), defaults);
 	}

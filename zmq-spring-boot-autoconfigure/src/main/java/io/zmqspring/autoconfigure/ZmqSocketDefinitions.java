@@ -27,10 +27,18 @@ final class ZmqSocketDefinitions {
 	private ZmqSocketDefinitions() {
 	}
 
-	static ZmqSocketOptions defaults(ZmqProperties properties) {
+	/**
+	 * Check the context, template and listener properties, which are not part of any socket.
+	 * @param properties the properties
+	 * @throws ZmqConfigurationException naming the first property at fault
+	 */
+	static void validate(ZmqProperties properties) {
 		validateContext(properties.getContext());
 		validateTemplate(properties.getTemplate());
 		validateListener(properties.getListener());
+	}
+
+	static ZmqSocketOptions defaults(ZmqProperties properties) {
 		return options("zmq.defaults", properties.getDefaults(), null);
 	}
 
