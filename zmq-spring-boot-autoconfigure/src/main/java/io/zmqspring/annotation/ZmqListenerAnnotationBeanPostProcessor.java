@@ -58,9 +58,6 @@ import io.zmqspring.listener.ZmqPayloadMessageConverter;
 public class ZmqListenerAnnotationBeanPostProcessor
 		implements BeanPostProcessor, BeanFactoryAware, SmartInitializingSingleton, Ordered {
 
-	private static final Set<ZmqSocketType> LISTENER_TYPES = Set.of(ZmqSocketType.SUB, ZmqSocketType.PULL,
-			ZmqSocketType.REP, ZmqSocketType.ROUTER, ZmqSocketType.DEALER, ZmqSocketType.PAIR, ZmqSocketType.XSUB);
-
 	private final Set<Class<?>> nonAnnotatedClasses = Collections.newSetFromMap(new ConcurrentHashMap<>(64));
 
 	private final List<PendingListener> pending = Collections.synchronizedList(new ArrayList<>());
@@ -216,7 +213,7 @@ public class ZmqListenerAnnotationBeanPostProcessor
 			}
 			definition = new ZmqSocketDefinition(id, type, parsed, topics, sockets.getDefaultOptions());
 		}
-		if (!LISTENER_TYPES.contains(definition.type())) {
+		if (!definition.type().isListenerType()) {
 			throw new ZmqConfigurationException(description, definition.type(),
 					"a listener cannot receive on this socket type; use one of SUB, PULL, REP, ROUTER, DEALER, PAIR, XSUB");
 		}

@@ -10,9 +10,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.thread.Threading;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 
 import io.zmqspring.converter.CompositeZmqMessageConverter;
 import io.zmqspring.core.ZmqSocketCustomizer;
@@ -60,9 +62,12 @@ public class ZmqAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ZmqSocketFactory zmqSocketFactory(ZContext zmqContext, ZmqSocketRegistry zmqSocketRegistry,
-			ObjectProvider<ZmqSocketCustomizer> customizers, ZmqProperties properties) {
-		return new ZmqSocketFactory(zmqContext, zmqSocketRegistry, customizers.orderedStream().toList(),
-				properties.getContext().getShutdownTimeout());
+			ObjectProvider<ZmqSocketCustomizer> customizers, ZmqProperties properties, ZmqMetrics zmqMetrics) {
+		ZmqSocketFactory factory = new ZmqSocketFactory(zmqContext, zmqSocketRegistry,
+				customizers.orderedStream().toList(), properties.getContext().getShutdownTimeout());
+		factory.getOwners().setMetrics(zmqMetrics);
+		factory.getOwners().setSendQueueCapacity(properties.getTemplate().getSendQueueCapacity());
+		return factory;
 	}
 
 	@Bean
@@ -75,7 +80,6 @@ public class ZmqAutoConfiguration {
 		ZmqProperties.Template settings = properties.getTemplate();
 		template.setDefaultSocket(settings.getDefaultSocket());
 		template.setReplyTimeout(settings.getReplyTimeout());
-		template.setSendQueueCapacity(settings.getSendQueueCapacity());
 		template.setStopTimeout(properties.getContext().getShutdownTimeout());
 		template.setMetrics(zmqMetrics);
 		template.setOpenOnStart((name) -> {
@@ -90,8 +94,9 @@ public class ZmqAutoConfiguration {
 	@ConditionalOnMissingBean
 	ZmqListenerContainerFactory zmqListenerContainerFactory(ZmqSocketFactory zmqSocketFactory,
 			CompositeZmqMessageConverter zmqMessageConverter, ZmqMetrics zmqMetrics, ZmqProperties properties,
-			ObjectProvider<ZmqListenerContainerFactoryCustomizer> customizers) {
+			ObjectProvider<ZmqListenerContainerFactoryCustomizer> customizers, Environment environment) {
 		ZmqListenerContainerFactory factory = new ZmqListenerContainerFactory(zmqSocketFactory);
+		factory.setVirtualThreads(Threading.VIRTUAL.isActive(environment));
 		factory.setMetrics(zmqMetrics);
 		factory.setReplyConverter(zmqMessageConverter);
 		factory.setStopTimeout(properties.getListener().getStopTimeout());

@@ -3,6 +3,7 @@ package io.zmqspring.core;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.apache.commons.logging.Log;
@@ -36,6 +37,8 @@ public class ZmqSocketFactory {
 
 	private final Duration maxLinger;
 
+	private final ZmqSocketOwners owners;
+
 	public ZmqSocketFactory(ZContext context, ZmqSocketRegistry registry, List<ZmqSocketCustomizer> customizers,
 			Duration maxLinger) {
 		Assert.notNull(context, "'context' must not be null");
@@ -44,6 +47,24 @@ public class ZmqSocketFactory {
 		this.registry = registry;
 		this.customizers = List.copyOf(customizers);
 		this.maxLinger = maxLinger;
+		this.owners = new ZmqSocketOwners(this);
+	}
+
+	/**
+	 * Return the owners of the sockets this factory opens: every user of a socket goes through
+	 * its one owner.
+	 * @return the owners
+	 */
+	public ZmqSocketOwners getOwners() {
+		return this.owners;
+	}
+
+	/**
+	 * Return the longest linger a socket closes with.
+	 * @return the cap on every socket's linger
+	 */
+	public Duration getMaxLinger() {
+		return this.maxLinger;
 	}
 
 	/**
@@ -70,6 +91,22 @@ public class ZmqSocketFactory {
 	 * @throws ZmqBindException if an endpoint cannot be bound or connected; the socket is closed
 	 */
 	public ZMQ.Socket open(ZmqSocketDefinition definition) {
+		return open(definition, (endpoint) -> {
+			throw new ZmqBindException(definition.name(), endpoint, "the host does not resolve", null);
+		});
+	}
+
+	/**
+	 * Open a socket: options, customizers, subscriptions, then every bind and connect. A connect
+	 * endpoint whose host does not resolve yet does not fail: it is logged and handed to
+	 * {@code unresolved}, to be retried with {@link #connectIfResolvable}, since a peer's name
+	 * may appear in DNS after this service starts (libzmq resolves and retries lazily too).
+	 * @param definition the socket to open
+	 * @param unresolved receives each connect endpoint whose host does not resolve yet
+	 * @return the open socket, owned by the caller
+	 * @throws ZmqBindException if an endpoint cannot be bound or connected; the socket is closed
+	 */
+	public ZMQ.Socket open(ZmqSocketDefinition definition, Consumer<ZmqEndpoint> unresolved) {
 		ZMQ.Socket socket = this.context.getContext().socket(definition.type().jeromqType());
 		try {
 			applyOptions(definition.options(), socket);
@@ -79,6 +116,12 @@ public class ZmqSocketFactory {
 			subscribe(definition, socket);
 			List<String> actual = new ArrayList<>(definition.endpoints().size());
 			for (ZmqEndpoint endpoint : definition.endpoints()) {
+				if (!endpoint.bind() && !ZmqHostResolution.resolves(endpoint)) {
+					logger.warn("ZeroMQ socket " + definition.name() + ": the host of " + endpoint
+							+ " does not resolve yet; the socket starts anyway and keeps trying to connect");
+					unresolved.accept(endpoint);
+					continue;
+				}
 				actual.add(attach(definition, socket, endpoint));
 			}
 			this.registry.recordEndpoints(definition.name(), actual);
@@ -91,6 +134,25 @@ public class ZmqSocketFactory {
 			socket.close();
 			throw ex;
 		}
+	}
+
+	/**
+	 * Connect to an endpoint whose host did not resolve before, if it resolves now.
+	 * @param definition the socket's definition
+	 * @param socket the socket, owned by the calling thread
+	 * @param endpoint the connect endpoint
+	 * @return whether the socket is now connected to it
+	 */
+	public boolean connectIfResolvable(ZmqSocketDefinition definition, ZMQ.Socket socket, ZmqEndpoint endpoint) {
+		if (!ZmqHostResolution.resolves(endpoint)) {
+			return false;
+		}
+		String actual = attach(definition, socket, endpoint);
+		List<String> endpoints = new ArrayList<>(this.registry.getActualEndpoints(definition.name()));
+		endpoints.add(actual);
+		this.registry.recordEndpoints(definition.name(), endpoints);
+		logger.info("ZeroMQ socket " + definition.name() + " connected to " + endpoint + " once its host resolved");
+		return true;
 	}
 
 	/**

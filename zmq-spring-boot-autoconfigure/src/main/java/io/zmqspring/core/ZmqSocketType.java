@@ -97,4 +97,60 @@ public enum ZmqSocketType {
 		return this == REP || this == ROUTER || this == DEALER || this == PAIR;
 	}
 
+	/**
+	 * Whether a {@code @ZmqListener} can receive on this type.
+	 * @return {@code true} for SUB, PULL, REP, ROUTER, DEALER, PAIR and XSUB
+	 */
+	public boolean isListenerType() {
+		return this.canReceive && this != REQ && this != XPUB;
+	}
+
+	/**
+	 * Whether the template can send one-way messages on this type. REQ and REP are strict
+	 * request-reply sockets and cannot.
+	 * @return {@code true} for PUB, XPUB, XSUB, PUSH, DEALER, ROUTER and PAIR
+	 */
+	public boolean isOneWaySender() {
+		return this.canSend && this != REQ && this != REP;
+	}
+
+	/**
+	 * Whether the template can run request-reply on this type (as a correlating DEALER).
+	 * @return {@code true} for REQ and DEALER
+	 */
+	public boolean isRequester() {
+		return this == REQ || this == DEALER;
+	}
+
+	/**
+	 * Whether the type carries a topic as its first frame.
+	 * @return {@code true} for PUB and XPUB
+	 */
+	public boolean isPublisher() {
+		return this == PUB || this == XPUB;
+	}
+
+	/**
+	 * Whether a listener on this type unbinds and disconnects before it stops, then handles what
+	 * its socket already received, so that those messages are not lost.
+	 * @return {@code true} for PULL, SUB and XSUB
+	 */
+	public boolean drainsOnStop() {
+		return this == PULL || this == SUB || this == XSUB;
+	}
+
+	/**
+	 * Return the type the socket is really opened as: REQ runs as a correlating DEALER and REP as
+	 * a ROUTER that applies REP's envelope rule, so that neither can wedge and both serve many
+	 * requests at once.
+	 * @return the type to open
+	 */
+	public ZmqSocketType openedAs() {
+		return switch (this) {
+			case REQ -> DEALER;
+			case REP -> ROUTER;
+			default -> this;
+		};
+	}
+
 }

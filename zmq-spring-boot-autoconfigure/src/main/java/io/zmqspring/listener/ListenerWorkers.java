@@ -1,84 +1,88 @@
 package io.zmqspring.listener;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import java.util.function.Consumer;
 
-import io.zmqspring.core.ZmqSocketWaiter;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.zeromq.ZMQ;
+
+import org.springframework.core.log.LogMessage;
+import org.springframework.core.task.TaskExecutor;
+
+import io.zmqspring.core.ZmqException;
+import io.zmqspring.core.ZmqFrames;
+import io.zmqspring.core.ZmqOutbound;
+import io.zmqspring.core.ZmqSocketOwner;
+import io.zmqspring.metrics.ZmqMetrics;
 
 /**
- * Worker threads of a listener with a concurrency above one. The socket's thread submits
- * messages into a small bounded queue and sends the replies the workers leave; the workers never
- * touch the socket and wake its thread when they free room or leave a reply.
+ * The handler workers of a listener with a concurrency above one, run by a {@link TaskExecutor}.
+ * The socket's owner submits messages into a small bounded queue; workers hand their replies
+ * back to the owner, which sends them. Workers never touch the socket, survive interrupts and
+ * wake the owner for room only while it waits for room.
  *
  * @author zmq-spring-boot
  */
 final class ListenerWorkers {
 
+	private static final Log logger = LogFactory.getLog(ListenerWorkers.class);
+
 	private final ListenerInvoker invoker;
 
-	private final ZmqSocketWaiter waiter;
+	private final ZmqSocketOwner owner;
+
+	private final ZmqMetrics metrics;
+
+	private final String listenerId;
+
+	private final int concurrency;
+
+	private final TaskExecutor executor;
 
 	private final ArrayBlockingQueue<ZmqInboundMessage> work;
-
-	private final ConcurrentLinkedQueue<List<byte[]>> replies = new ConcurrentLinkedQueue<>();
-
-	private final List<Thread> threads = new ArrayList<>();
 
 	private final CountDownLatch done;
 
 	private volatile boolean finishing;
 
-	/** Set by the socket's thread while it waits because the queue is full. */
+	/** Set by the owner when it finds the queue full, so the next worker to take wakes it. */
 	private volatile boolean waitingForRoom;
 
-	ListenerWorkers(ListenerInvoker invoker, ZmqSocketWaiter waiter, int concurrency, String namePrefix) {
+	ListenerWorkers(ListenerInvoker invoker, ZmqSocketOwner owner, ZmqMetrics metrics, String listenerId,
+			int concurrency, TaskExecutor executor) {
 		this.invoker = invoker;
-		this.waiter = waiter;
+		this.owner = owner;
+		this.metrics = metrics;
+		this.listenerId = listenerId;
+		this.concurrency = concurrency;
+		this.executor = executor;
 		this.work = new ArrayBlockingQueue<>(concurrency * 2);
 		this.done = new CountDownLatch(concurrency);
-		for (int i = 0; i < concurrency; i++) {
-			Thread thread = new Thread(this::work, namePrefix + "-" + i);
-			thread.setDaemon(true);
-			this.threads.add(thread);
-		}
 	}
 
 	void start() {
-		this.threads.forEach(Thread::start);
+		for (int i = 0; i < this.concurrency; i++) {
+			this.executor.execute(this::work);
+		}
 	}
 
-	boolean hasRoom() {
+	/**
+	 * Whether there is room for another message; called by the owner.
+	 * @return whether to submit more
+	 */
+	boolean ready() {
+		if (this.work.remainingCapacity() > 0) {
+			return true;
+		}
+		this.waitingForRoom = true;
 		return this.work.remainingCapacity() > 0;
 	}
 
 	/**
-	 * Wait on the socket's thread for the socket, for room or for replies. Workers wake it for room
-	 * only while the queue is full, so a steady stream costs no wake-up per message.
-	 * @param timeoutMillis the longest wait
-	 * @param readyNow whether there is something to do already
-	 */
-	void await(long timeoutMillis, BooleanSupplier readyNow) {
-		this.waitingForRoom = !hasRoom();
-		try {
-			this.waiter.await(timeoutMillis, readyNow);
-		}
-		finally {
-			this.waitingForRoom = false;
-		}
-	}
-
-	boolean hasReplies() {
-		return !this.replies.isEmpty();
-	}
-
-	/**
-	 * Hand a message to the workers; call only when {@link #hasRoom()}.
+	 * Hand a message to the workers; call only when {@link #ready()}.
 	 * @param message the message
 	 */
 	void submit(ZmqInboundMessage message) {
@@ -86,37 +90,35 @@ final class ListenerWorkers {
 	}
 
 	/**
-	 * Send the replies the workers left, on the socket's thread.
-	 * @param sender sends one reply
-	 * @return whether any reply was sent
+	 * Let the workers finish what is queued; called repeatedly by the owner until it returns
+	 * {@code true}. Past the deadline, workers still busy (a hung handler) are left behind.
+	 * @param deadlineNanos the {@link System#nanoTime()} after which to stop waiting
+	 * @return whether the workers ended or the deadline passed
 	 */
-	boolean flushReplies(Consumer<List<byte[]>> sender) {
-		boolean sent = false;
-		List<byte[]> reply;
-		while ((reply = this.replies.poll()) != null) {
-			sender.accept(reply);
-			sent = true;
-		}
-		return sent;
-	}
-
-	/**
-	 * Let the workers finish what is queued, sending their replies, then return once all ended.
-	 * @param sender sends one reply
-	 */
-	void finish(Consumer<List<byte[]>> sender) {
+	boolean finish(long deadlineNanos) {
 		this.finishing = true;
-		while (this.done.getCount() > 0) {
-			flushReplies(sender);
-			this.waiter.await(50, () -> hasReplies() || this.done.getCount() == 0);
+		if (this.done.getCount() == 0) {
+			return true;
 		}
-		flushReplies(sender);
+		if (System.nanoTime() - deadlineNanos >= 0) {
+			logger.warn("Listener '" + this.listenerId + "': " + this.done.getCount() + " of " + this.concurrency
+					+ " handler(s) still busy at the stop timeout; stopping without them");
+			return true;
+		}
+		return false;
 	}
 
 	private void work() {
 		try {
 			while (true) {
-				ZmqInboundMessage message = this.work.poll(50, TimeUnit.MILLISECONDS);
+				ZmqInboundMessage message;
+				try {
+					message = this.work.poll(50, TimeUnit.MILLISECONDS);
+				}
+				catch (InterruptedException ex) {
+					// An interrupt never stops a worker: only the container's stop does
+					continue;
+				}
 				if (message == null) {
 					if (this.finishing) {
 						return;
@@ -124,22 +126,56 @@ final class ListenerWorkers {
 					continue;
 				}
 				if (this.waitingForRoom) {
-					this.waiter.wakeupNow();
+					this.waitingForRoom = false;
+					this.owner.wakeupNow();
 				}
 				List<byte[]> reply = this.invoker.process(message);
+				Thread.interrupted();
 				if (reply != null) {
-					this.replies.add(reply);
-					this.waiter.wakeup();
+					reply(reply);
 				}
 			}
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 		finally {
 			this.done.countDown();
-			this.waiter.wakeup();
+			this.owner.wakeup();
 		}
+	}
+
+	private void reply(List<byte[]> frames) {
+		try {
+			this.owner.send(new Reply(frames));
+		}
+		catch (ZmqException ex) {
+			dropped("the socket could not take it: " + ex.getMessage());
+		}
+	}
+
+	private void dropped(String reason) {
+		this.metrics.sendFailure(this.owner.getName(), "reply-dropped");
+		logger.warn(LogMessage.of(() -> "Listener '" + this.listenerId + "' on socket " + this.owner.getName()
+				+ " dropped a reply: " + reason));
+	}
+
+	/** A worker's reply, sent by the owner. */
+	private final class Reply implements ZmqOutbound {
+
+		private final List<byte[]> frames;
+
+		Reply(List<byte[]> frames) {
+			this.frames = frames;
+		}
+
+		@Override
+		public boolean write(ZMQ.Socket socket) {
+			return ZmqFrames.send(socket, this.frames);
+		}
+
+		@Override
+		public void fail(ZmqException reason) {
+			dropped(reason.getMessage());
+		}
+
 	}
 
 }

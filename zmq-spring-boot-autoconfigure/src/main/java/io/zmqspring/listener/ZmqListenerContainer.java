@@ -4,8 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -14,24 +16,30 @@ import org.zeromq.ZMQ;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.log.LogMessage;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.util.Assert;
 
 import io.zmqspring.converter.ZmqMessageConverter;
 import io.zmqspring.core.ZmqFrames;
 import io.zmqspring.core.ZmqSocketDefinition;
 import io.zmqspring.core.ZmqSocketFactory;
+import io.zmqspring.core.ZmqSocketOwner;
+import io.zmqspring.core.ZmqSocketReceiver;
 import io.zmqspring.core.ZmqSocketType;
-import io.zmqspring.core.ZmqSocketWaiter;
 import io.zmqspring.metrics.ZmqMetrics;
 
 /**
  * Receives messages on one socket and hands them to a {@link ZmqMessageListener}.
  * <p>
- * The socket is opened on {@link #start()} (so a bind error fails startup) and owned by one
- * thread for its whole life. With a concurrency of one that thread also runs the listener, the
- * fastest path. With more, it hands messages to that many worker threads through a bounded queue
- * and sends their replies; it stops reading when the workers fall behind, so the socket's
- * high-water mark applies back-pressure.
+ * The socket is opened on {@link #start()} (so a bind error fails startup) and used through its
+ * one {@link ZmqSocketOwner}, which the template shares: a ROUTER listener's socket can also send
+ * to its clients. With a concurrency of one the owner's thread also runs the listener, the
+ * fastest path. With more, it hands messages to that many workers from a {@link TaskExecutor}
+ * through a bounded queue and sends their replies; it stops reading when the workers fall
+ * behind, so the socket's high-water mark applies back-pressure. Neither an interrupt a handler
+ * leaves behind nor an {@code Error} it throws stops the listener; a socket that fails is opened
+ * again with back-off ({@link #getSocketState()}). While any container runs, the JVM stays alive.
  * <p>
  * REP listeners run on a ROUTER socket that applies REP's envelope rule: they can serve many
  * requests at once and can never wedge, and a failed handler still answers with an
@@ -39,7 +47,9 @@ import io.zmqspring.metrics.ZmqMetrics;
  * <p>
  * Stopping lets the messages in hand finish. A PULL, SUB or XSUB listener first unbinds and
  * disconnects, then handles what its socket had already received (within the socket's linger),
- * so those messages are not lost. Then the socket closes. A container can be started again.
+ * so those messages are not lost. Then the socket closes, unless the template still uses it. A
+ * handler that does not return within the stop timeout is left behind: stopping never waits
+ * longer. A container can be started again.
  *
  * @author zmq-spring-boot
  */
@@ -49,11 +59,6 @@ public class ZmqListenerContainer implements SmartLifecycle {
 	public static final int DEFAULT_PHASE = Integer.MAX_VALUE - 100;
 
 	private static final Log logger = LogFactory.getLog(ZmqListenerContainer.class);
-
-	private static final long IDLE_WAIT_MILLIS = 1000;
-
-	/** How long a draining socket must stay empty before it is closed. */
-	private static final long DRAIN_QUIET_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
 	private final String id;
 
@@ -79,6 +84,8 @@ public class ZmqListenerContainer implements SmartLifecycle {
 
 	private Duration stopTimeout = Duration.ofSeconds(10);
 
+	private @Nullable TaskExecutor taskExecutor;
+
 	private volatile @Nullable Run run;
 
 	public ZmqListenerContainer(String id, ZmqSocketDefinition definition, ZmqMessageListener listener,
@@ -87,7 +94,7 @@ public class ZmqListenerContainer implements SmartLifecycle {
 		Assert.notNull(definition, "'definition' must not be null");
 		Assert.notNull(listener, "'listener' must not be null");
 		Assert.notNull(socketFactory, "'socketFactory' must not be null");
-		Assert.isTrue(definition.type().canReceive(),
+		Assert.isTrue(definition.type().isListenerType(),
 				() -> "Listener '" + id + "' cannot receive on a " + definition.type() + " socket");
 		this.id = id;
 		this.definition = definition;
@@ -159,6 +166,16 @@ public class ZmqListenerContainer implements SmartLifecycle {
 	}
 
 	/**
+	 * Set the executor that runs the handler workers when the concurrency is above one. By
+	 * default each start uses a {@link SimpleAsyncTaskExecutor} of daemon threads named after the
+	 * listener.
+	 * @param taskExecutor the executor, or {@code null} for the default
+	 */
+	public void setTaskExecutor(@Nullable TaskExecutor taskExecutor) {
+		this.taskExecutor = taskExecutor;
+	}
+
+	/**
 	 * Set how long {@link #stop()} waits for the messages in hand.
 	 * @param stopTimeout the timeout
 	 */
@@ -202,10 +219,7 @@ public class ZmqListenerContainer implements SmartLifecycle {
 			}
 			current.requestStop(null);
 		}
-		if (!current.awaitTermination(this.stopTimeout)) {
-			logger.warn("Listener '" + this.id + "' on socket " + this.definition.name() + " did not stop within "
-					+ this.stopTimeout.toMillis() + " ms");
-		}
+		current.awaitTermination(this.stopTimeout.plusMillis(100));
 	}
 
 	@Override
@@ -227,61 +241,145 @@ public class ZmqListenerContainer implements SmartLifecycle {
 	}
 
 	/**
-	 * One start-to-stop cycle: the socket, its thread and the workers.
+	 * Return the state of the socket while the container runs: {@code REOPENING} after a socket
+	 * failure, until it is open again.
+	 * @return the socket's state, {@code CLOSED} when the container is stopped
 	 */
-	private final class Run {
+	public ZmqSocketOwner.State getSocketState() {
+		Run current = this.run;
+		return (current != null && current.running) ? current.owner.getState() : ZmqSocketOwner.State.CLOSED;
+	}
 
-		private final ZmqSocketDefinition socketDefinition;
+	/**
+	 * One start-to-stop cycle: the use of the socket's owner, and the workers. The owner's
+	 * thread hands each message here; with a concurrency of one it runs the listener right there,
+	 * the fastest path, otherwise it submits to the workers.
+	 */
+	private final class Run implements ZmqSocketReceiver {
 
 		private final InboundParser parser;
 
-		private final boolean drainOnStop;
+		private final ListenerInvoker invoker;
 
-		private final CountDownLatch terminated = new CountDownLatch(1);
+		private final CompletableFuture<Void> terminated = new CompletableFuture<>();
 
 		private final List<Runnable> callbacks = new ArrayList<>();
 
 		volatile boolean running = true;
 
-		private ZMQ.@Nullable Socket socket;
+		private volatile long stopDeadline;
 
-		private @Nullable ZmqSocketWaiter waiter;
+		private ZmqSocketOwner owner;
 
-		private @Nullable ListenerWorkers dispatcher;
-
-		private final ListenerInvoker invoker;
-
-		private List<String> actualEndpoints = List.of();
+		private @Nullable ListenerWorkers workers;
 
 		Run() {
 			ZmqSocketType type = ZmqListenerContainer.this.definition.type();
-			this.socketDefinition = (type == ZmqSocketType.REP)
-					? ZmqListenerContainer.this.definition.withType(ZmqSocketType.ROUTER)
-					: ZmqListenerContainer.this.definition;
-			this.parser = new InboundParser(ZmqListenerContainer.this.id, ZmqListenerContainer.this.definition.name(),
-					type, ZmqListenerContainer.this.definition.topics());
-			this.invoker = new ListenerInvoker(ZmqListenerContainer.this.id, ZmqListenerContainer.this.definition.name(),
-					type, ZmqListenerContainer.this.listener, ZmqListenerContainer.this.errorHandler,
+			String socketName = ZmqListenerContainer.this.definition.name();
+			this.parser = new InboundParser(ZmqListenerContainer.this.id, socketName, type,
+					ZmqListenerContainer.this.definition.topics());
+			this.invoker = new ListenerInvoker(ZmqListenerContainer.this.id, socketName, type,
+					ZmqListenerContainer.this.listener, ZmqListenerContainer.this.errorHandler,
 					ZmqListenerContainer.this.replyConverter, ZmqListenerContainer.this.metrics);
-			this.drainOnStop = type == ZmqSocketType.PULL || type == ZmqSocketType.SUB || type == ZmqSocketType.XSUB;
 		}
 
 		void start() {
-			ZMQ.Socket opened = ZmqListenerContainer.this.socketFactory.open(this.socketDefinition);
-			if (this.socketDefinition.type() == ZmqSocketType.XSUB) {
-				subscribe(opened, this.socketDefinition.topics());
+			ZmqSocketOwner acquired = ZmqListenerContainer.this.socketFactory.getOwners()
+				.acquire(ZmqListenerContainer.this.definition);
+			try {
+				this.owner = acquired;
+				if (ZmqListenerContainer.this.concurrency > 1) {
+					this.workers = new ListenerWorkers(this.invoker, acquired, ZmqListenerContainer.this.metrics,
+							ZmqListenerContainer.this.id, ZmqListenerContainer.this.concurrency, taskExecutor());
+					this.workers.start();
+				}
+				acquired.attach(this);
 			}
-			this.socket = opened;
-			this.waiter = new ZmqSocketWaiter(opened);
-			this.actualEndpoints = ZmqListenerContainer.this.socketFactory.getRegistry()
-				.getActualEndpoints(this.socketDefinition.name());
-			if (ZmqListenerContainer.this.concurrency > 1) {
-				this.dispatcher = new ListenerWorkers(this.invoker, this.waiter, ZmqListenerContainer.this.concurrency,
-						"zmq-listener-" + ZmqListenerContainer.this.id);
+			catch (RuntimeException ex) {
+				this.running = false;
+				if (this.workers != null) {
+					this.workers.finish(System.nanoTime());
+				}
+				acquired.release();
+				throw ex;
 			}
-			Thread thread = new Thread(this::runSocket, "zmq-listener-" + ZmqListenerContainer.this.id);
-			thread.setDaemon(true);
-			thread.start();
+			ListenerKeepAlive.acquire();
+		}
+
+		private TaskExecutor taskExecutor() {
+			TaskExecutor executor = ZmqListenerContainer.this.taskExecutor;
+			if (executor != null) {
+				return executor;
+			}
+			SimpleAsyncTaskExecutor created = new SimpleAsyncTaskExecutor(
+					"zmq-listener-" + ZmqListenerContainer.this.id + "-");
+			created.setDaemon(true);
+			return created;
+		}
+
+		boolean isTerminated() {
+			return this.terminated.isDone();
+		}
+
+		void requestStop(@Nullable Runnable callback) {
+			synchronized (this.callbacks) {
+				if (callback != null) {
+					if (isTerminated()) {
+						callback.run();
+						return;
+					}
+					this.callbacks.add(callback);
+				}
+				if (!this.running) {
+					return;
+				}
+				this.running = false;
+			}
+			this.stopDeadline = System.nanoTime() + ZmqListenerContainer.this.stopTimeout.toNanos();
+			ZmqSocketOwner current = this.owner;
+			current.detach(this)
+				.thenCompose((detached) -> current.release() ? current.closed() : CompletableFuture.completedFuture(null))
+				.completeOnTimeout(null, ZmqListenerContainer.this.stopTimeout.toMillis() + 100, TimeUnit.MILLISECONDS)
+				.whenComplete((result, ex) -> terminate());
+		}
+
+		private void terminate() {
+			if (!this.owner.isDetached(this)) {
+				logger.warn("Listener '" + ZmqListenerContainer.this.id + "' on socket "
+						+ ZmqListenerContainer.this.definition.name() + " did not stop within "
+						+ ZmqListenerContainer.this.stopTimeout.toMillis()
+						+ " ms (a handler is still busy); the socket closes once it returns");
+			}
+			List<Runnable> toRun;
+			synchronized (this.callbacks) {
+				if (!this.terminated.complete(null)) {
+					return;
+				}
+				toRun = new ArrayList<>(this.callbacks);
+			}
+			ListenerKeepAlive.release();
+			toRun.forEach(Runnable::run);
+		}
+
+		boolean awaitTermination(Duration timeout) {
+			try {
+				this.terminated.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+				return true;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return false;
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				return false;
+			}
+		}
+
+		@Override
+		public void opened(ZMQ.Socket socket) {
+			if (ZmqListenerContainer.this.definition.type() == ZmqSocketType.XSUB) {
+				subscribe(socket, ZmqListenerContainer.this.definition.topics());
+			}
 		}
 
 		/** An XSUB listener subscribes by sending {@code 0x01 + topic}; JeroMQ replays it to new peers. */
@@ -295,163 +393,47 @@ public class ZmqListenerContainer implements SmartLifecycle {
 			}
 		}
 
-		boolean isTerminated() {
-			return this.terminated.getCount() == 0;
+		@Override
+		public boolean ready() {
+			ListenerWorkers current = this.workers;
+			return current == null || current.ready();
 		}
 
-		void requestStop(@Nullable Runnable callback) {
-			synchronized (this.callbacks) {
-				if (callback != null) {
-					if (isTerminated()) {
-						callback.run();
-						return;
-					}
-					this.callbacks.add(callback);
-				}
-			}
-			this.running = false;
-			this.waiter.wakeupNow();
-		}
-
-		boolean awaitTermination(Duration timeout) {
-			try {
-				return this.terminated.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return false;
-			}
-		}
-
-		private void runSocket() {
-			ZMQ.Socket owned = this.socket;
-			try {
-				if (this.dispatcher != null) {
-					this.dispatcher.start();
-				}
-				receiveUntilStopped(owned);
-				if (this.drainOnStop) {
-					drain(owned);
-				}
-				if (this.dispatcher != null) {
-					this.dispatcher.finish((reply) -> sendReply(owned, reply));
-				}
-			}
-			catch (RuntimeException | Error ex) {
-				logger.error("Listener '" + ZmqListenerContainer.this.id + "' on socket "
-						+ ZmqListenerContainer.this.definition.name() + " stopped after a socket failure", ex);
-			}
-			finally {
-				this.running = false;
-				ZmqListenerContainer.this.socketFactory.close(this.socketDefinition, owned);
-				this.waiter.close();
-				List<Runnable> toRun;
-				synchronized (this.callbacks) {
-					this.terminated.countDown();
-					toRun = new ArrayList<>(this.callbacks);
-				}
-				toRun.forEach(Runnable::run);
-			}
-		}
-
-		private void receiveUntilStopped(ZMQ.Socket owned) {
-			ListenerWorkers workers = this.dispatcher;
-			while (this.running) {
-				boolean worked = (workers != null) && workers.flushReplies((reply) -> sendReply(owned, reply));
-				if (workers == null || workers.hasRoom()) {
-					List<byte[]> frames = ZmqFrames.receive(owned);
-					if (frames != null) {
-						worked = true;
-						accept(owned, frames);
-					}
-				}
-				if (!worked) {
-					if (workers != null) {
-						workers.await(IDLE_WAIT_MILLIS, () -> !this.running || readyToReceive(owned));
-					}
-					else {
-						this.waiter.await(IDLE_WAIT_MILLIS, () -> !this.running || readyToReceive(owned));
-					}
-				}
-			}
-		}
-
-		private boolean readyToReceive(ZMQ.Socket owned) {
-			ListenerWorkers workers = this.dispatcher;
-			if (workers != null && workers.hasReplies()) {
-				return true;
-			}
-			return (workers == null || workers.hasRoom()) && (owned.getEvents() & ZMQ.Poller.POLLIN) != 0;
-		}
-
-		private void accept(ZMQ.Socket owned, List<byte[]> frames) {
+		@Override
+		public void receive(ZMQ.Socket socket, List<byte[]> frames) {
 			ZmqInboundMessage message = this.parser.parse(frames);
 			if (message == null) {
 				String reason = this.parser.invalidReason(frames);
-				ZmqListenerContainer.this.metrics.invalidMessage(this.socketDefinition.name(), reason);
+				ZmqListenerContainer.this.metrics.invalidMessage(ZmqListenerContainer.this.definition.name(), reason);
 				logger.warn(LogMessage.of(() -> "Listener '" + ZmqListenerContainer.this.id + "' on socket "
-						+ this.socketDefinition.name() + " rejected a message of " + frames.size() + " frame(s): "
-						+ reason));
+						+ ZmqListenerContainer.this.definition.name() + " rejected a message of " + frames.size()
+						+ " frame(s): " + reason));
 				return;
 			}
-			ListenerWorkers workers = this.dispatcher;
-			if (workers != null) {
-				workers.submit(message);
+			ListenerWorkers current = this.workers;
+			if (current != null) {
+				current.submit(message);
 				return;
 			}
 			List<byte[]> reply = this.invoker.process(message);
-			if (reply != null) {
-				sendReply(owned, reply);
-			}
-		}
-
-		/** Unbind and disconnect, then handle what the socket already holds, within its linger. */
-		private void drain(ZMQ.Socket owned) {
-			List<io.zmqspring.core.ZmqEndpoint> configured = this.socketDefinition.endpoints();
-			for (int i = 0; i < this.actualEndpoints.size() && i < configured.size(); i++) {
-				String endpoint = this.actualEndpoints.get(i);
-				try {
-					if (configured.get(i).bind()) {
-						owned.unbind(endpoint);
-					}
-					else {
-						owned.disconnect(endpoint);
-					}
-				}
-				catch (RuntimeException ex) {
-					logger.debug(LogMessage.of(() -> "Could not detach " + endpoint + " before draining: " + ex));
-				}
-			}
-			ListenerWorkers workers = this.dispatcher;
-			long deadline = System.nanoTime() + this.socketDefinition.options().lingerOrDefault().toNanos();
-			long quietSince = System.nanoTime();
-			while (true) {
-				long now = System.nanoTime();
-				if (now - deadline >= 0 || now - quietSince >= DRAIN_QUIET_NANOS) {
-					return;
-				}
-				if (workers != null && !workers.hasRoom()) {
-					workers.await(10, workers::hasRoom);
-					continue;
-				}
-				List<byte[]> frames = ZmqFrames.receive(owned);
-				if (frames != null) {
-					quietSince = System.nanoTime();
-					accept(owned, frames);
-					continue;
-				}
-				long quietLeft = DRAIN_QUIET_NANOS - (now - quietSince);
-				this.waiter.await(TimeUnit.NANOSECONDS.toMillis(quietLeft) + 1,
-						() -> (owned.getEvents() & ZMQ.Poller.POLLIN) != 0);
-			}
-		}
-
-		void sendReply(ZMQ.Socket owned, List<byte[]> reply) {
-			if (!ZmqFrames.send(owned, reply)) {
-				ZmqListenerContainer.this.metrics.sendFailure(this.socketDefinition.name(), "reply-dropped");
+			if (reply != null && !ZmqFrames.send(socket, reply)) {
+				ZmqListenerContainer.this.metrics.sendFailure(ZmqListenerContainer.this.definition.name(),
+						"reply-dropped");
 				logger.warn(LogMessage.of(() -> "Listener '" + ZmqListenerContainer.this.id + "' on socket "
-						+ this.socketDefinition.name() + " dropped a reply: the peer is not taking messages"));
+						+ ZmqListenerContainer.this.definition.name()
+						+ " dropped a reply: the peer is not taking messages"));
 			}
+		}
+
+		@Override
+		public boolean finish() {
+			ListenerWorkers current = this.workers;
+			return current == null || current.finish(this.stopDeadline);
+		}
+
+		@Override
+		public String toString() {
+			return "listener '" + ZmqListenerContainer.this.id + "'";
 		}
 
 	}

@@ -4,6 +4,8 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.core.task.TaskExecutor;
 import org.springframework.util.Assert;
 
 import io.zmqspring.converter.ZmqMessageConverter;
@@ -30,6 +32,10 @@ public class ZmqListenerContainerFactory {
 	private int phase = ZmqListenerContainer.DEFAULT_PHASE;
 
 	private Duration stopTimeout = Duration.ofSeconds(10);
+
+	private @Nullable TaskExecutor taskExecutor;
+
+	private boolean virtualThreads;
 
 	public ZmqListenerContainerFactory(ZmqSocketFactory socketFactory) {
 		Assert.notNull(socketFactory, "'socketFactory' must not be null");
@@ -66,6 +72,32 @@ public class ZmqListenerContainerFactory {
 	}
 
 	/**
+	 * Return how long stopping a container waits for the messages in hand.
+	 * @return the stop timeout
+	 */
+	public Duration getStopTimeout() {
+		return this.stopTimeout;
+	}
+
+	/**
+	 * Set the executor that runs every listener's handler workers (concurrency above one). By
+	 * default each listener gets its own {@link SimpleAsyncTaskExecutor}, named after it.
+	 * @param taskExecutor the executor, or {@code null} for the default
+	 */
+	public void setTaskExecutor(@Nullable TaskExecutor taskExecutor) {
+		this.taskExecutor = taskExecutor;
+	}
+
+	/**
+	 * Set whether the default executors run handler workers on virtual threads (Java 21 and
+	 * later). Socket owners always stay platform threads.
+	 * @param virtualThreads whether to use virtual threads
+	 */
+	public void setVirtualThreads(boolean virtualThreads) {
+		this.virtualThreads = virtualThreads;
+	}
+
+	/**
 	 * Create a container for an endpoint.
 	 * @param endpoint the endpoint
 	 * @return the container, not started
@@ -80,7 +112,17 @@ public class ZmqListenerContainerFactory {
 		container.setAutoStartup(endpoint.isAutoStartup());
 		container.setPhase(this.phase);
 		container.setStopTimeout(this.stopTimeout);
+		container.setTaskExecutor((this.taskExecutor != null) ? this.taskExecutor : defaultExecutor(endpoint.getId()));
 		return container;
+	}
+
+	private @Nullable TaskExecutor defaultExecutor(String id) {
+		if (!this.virtualThreads) {
+			return null;
+		}
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("zmq-listener-" + id + "-");
+		executor.setVirtualThreads(true);
+		return executor;
 	}
 
 }

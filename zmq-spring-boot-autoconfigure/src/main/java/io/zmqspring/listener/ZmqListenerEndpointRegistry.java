@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -128,8 +130,26 @@ public class ZmqListenerEndpointRegistry implements SmartLifecycle, DisposableBe
 	@Override
 	public void stop() {
 		this.running = false;
+		stopAll();
+	}
+
+	/** Stop every running container in parallel, waiting for all under one stop timeout. */
+	private void stopAll() {
+		List<ZmqListenerContainer> active = new ArrayList<>();
 		for (ZmqListenerContainer container : getListenerContainers()) {
-			container.stop();
+			if (container.isRunning()) {
+				active.add(container);
+			}
+		}
+		CountDownLatch stopped = new CountDownLatch(active.size());
+		for (ZmqListenerContainer container : active) {
+			container.stop(stopped::countDown);
+		}
+		try {
+			stopped.await(this.containerFactory.getStopTimeout().toMillis() + 200, TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
@@ -168,11 +188,7 @@ public class ZmqListenerEndpointRegistry implements SmartLifecycle, DisposableBe
 
 	@Override
 	public void destroy() {
-		for (ZmqListenerContainer container : getListenerContainers()) {
-			if (container.isRunning()) {
-				container.stop();
-			}
-		}
+		stopAll();
 	}
 
 }

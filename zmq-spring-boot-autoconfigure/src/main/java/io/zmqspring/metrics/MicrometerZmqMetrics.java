@@ -13,6 +13,7 @@ import org.springframework.util.Assert;
  * <li>{@code zmq.send.failures} ({@code socket}, {@code reason})</li>
  * <li>{@code zmq.replies.discarded} ({@code socket})</li>
  * <li>{@code zmq.replies.timeouts} ({@code socket})</li>
+ * <li>{@code zmq.socket.failures} ({@code socket}): sockets that failed and were opened again</li>
  * </ul>
  * Counters are looked up when something goes wrong, never on the happy path.
  *
@@ -52,6 +53,11 @@ public class MicrometerZmqMetrics implements ZmqMetrics {
 	@Override
 	public void replyTimeout(String socket) {
 		increment("zmq.replies.timeouts", "Requests that got no reply in time", "socket", socket);
+	}
+
+	@Override
+	public void socketFailure(String socket) {
+		increment("zmq.socket.failures", "Sockets that failed and were opened again", "socket", socket);
 	}
 
 	private void increment(String name, String description, String... tags) {

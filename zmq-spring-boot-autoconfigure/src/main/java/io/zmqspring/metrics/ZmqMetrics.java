@@ -52,4 +52,11 @@ public interface ZmqMetrics {
 	default void replyTimeout(String socket) {
 	}
 
+	/**
+	 * A socket failed and is being opened again.
+	 * @param socket the socket name
+	 */
+	default void socketFailure(String socket) {
+	}
+
 }

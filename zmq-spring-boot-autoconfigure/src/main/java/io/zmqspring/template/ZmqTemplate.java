@@ -25,6 +25,8 @@ import io.zmqspring.core.ZmqReplyTimeoutException;
 import io.zmqspring.core.ZmqSendException;
 import io.zmqspring.core.ZmqSocketDefinition;
 import io.zmqspring.core.ZmqSocketFactory;
+import io.zmqspring.core.ZmqSocketOwner;
+import io.zmqspring.core.ZmqSocketOwners;
 import io.zmqspring.core.ZmqSocketType;
 import io.zmqspring.metrics.ZmqMetrics;
 
@@ -32,8 +34,10 @@ import io.zmqspring.metrics.ZmqMetrics;
  * The default {@link ZmqOperations}: sends and request-reply over the sockets configured under
  * {@code zmq.sockets}.
  * <p>
- * Each socket the template uses is owned by one thread of its own, fed through a bounded queue,
- * so any number of callers can share the template. REQ and DEALER sockets are run as a
+ * Each socket is used through its one {@link ZmqSocketOwner}, fed through a bounded queue, so any
+ * number of callers can share the template. A socket a listener receives on is the same socket
+ * here: the template can send to a ROUTER listener's clients or on a DEALER listener's
+ * connection. REQ and DEALER sockets are run as a
  * correlating DEALER: every request carries a correlation frame and the empty delimiter, which
  * REP and ROUTER servers echo back, so many requests can be in flight over one connection and a
  * timed-out request never wedges the socket.
@@ -55,15 +59,15 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 
 	private final ZmqMessageConverter messageConverter;
 
-	private final Map<String, TemplateSocket> sockets = new ConcurrentHashMap<>();
+	private final Map<String, ZmqSocketOwner> sockets = new ConcurrentHashMap<>();
+
+	private final Map<String, CorrelatingReceiver> correlations = new ConcurrentHashMap<>();
 
 	private final Object lifecycleMonitor = new Object();
 
 	private @Nullable String defaultSocket;
 
 	private Duration replyTimeout = Duration.ofSeconds(5);
-
-	private int sendQueueCapacity = 1024;
 
 	private Duration stopTimeout = Duration.ofSeconds(5);
 
@@ -100,15 +104,6 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	}
 
 	/**
-	 * Set how many messages each socket's queue holds before callers wait.
-	 * @param sendQueueCapacity the capacity
-	 */
-	public void setSendQueueCapacity(int sendQueueCapacity) {
-		Assert.isTrue(sendQueueCapacity > 0, "'sendQueueCapacity' must be positive");
-		this.sendQueueCapacity = sendQueueCapacity;
-	}
-
-	/**
 	 * Set the longest wait for each socket's thread on stop.
 	 * @param stopTimeout the timeout
 	 */
@@ -125,8 +120,8 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	}
 
 	/**
-	 * Set which sending sockets are opened on start; others open on first use. Sockets owned by
-	 * listeners are excluded here.
+	 * Set which sending sockets are opened on start; others open on first use. Sockets a listener
+	 * receives on are excluded here: the template shares the listener's socket on first use.
 	 * @param openOnStart a filter on socket names
 	 */
 	public void setOpenOnStart(Predicate<String> openOnStart) {
@@ -149,28 +144,26 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	@Override
 	public void send(String socket, byte[] payload) {
 		Assert.notNull(payload, "'payload' must not be null");
-		TemplateSocket target = sendingSocket(socket);
-		target.enqueue(payload);
+		sendingSocket(socket).send(payload);
 	}
 
 	@Override
 	public void send(String socket, String topic, byte[] payload) {
 		Assert.notNull(topic, "'topic' must not be null");
 		Assert.notNull(payload, "'payload' must not be null");
-		TemplateSocket target = sendingSocket(socket);
-		ZmqSocketType type = target.configuredType();
-		if (type != ZmqSocketType.PUB && type != ZmqSocketType.XPUB) {
+		ZmqSocketOwner target = sendingSocket(socket);
+		ZmqSocketType type = target.getDefinition().type();
+		if (!type.isPublisher()) {
 			throw new ZmqSendException(socket,
 					"a topic can only be sent on a PUB or XPUB socket, but this socket is " + type);
 		}
-		target.enqueue(new byte[][] { topic.getBytes(StandardCharsets.UTF_8), payload });
+		target.send(new byte[][] { topic.getBytes(StandardCharsets.UTF_8), payload });
 	}
 
 	@Override
 	public void sendFrames(String socket, List<byte[]> frames) {
 		Assert.notEmpty(frames, "'frames' must not be empty");
-		TemplateSocket target = sendingSocket(socket);
-		target.enqueue(frames.toArray(new byte[0][]));
+		sendingSocket(socket).send(frames.toArray(new byte[0][]));
 	}
 
 	@Override
@@ -209,9 +202,10 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	public CompletableFuture<List<byte[]>> sendAndReceiveAsync(String socket, List<byte[]> frames, Duration timeout) {
 		Assert.notEmpty(frames, "'frames' must not be empty");
 		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "'timeout' must be positive");
-		TemplateSocket target = requestSocket(socket);
-		PendingRequest request = new PendingRequest(List.copyOf(frames), timeout);
-		target.enqueue(request);
+		ZmqSocketOwner[] owner = new ZmqSocketOwner[1];
+		CorrelatingReceiver correlation = requestSocket(socket, owner);
+		PendingRequest request = new PendingRequest(List.copyOf(frames), timeout, correlation);
+		owner[0].send(request);
 		return request.future;
 	}
 
@@ -267,51 +261,75 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		return name;
 	}
 
-	private TemplateSocket sendingSocket(String name) {
-		TemplateSocket open = this.sockets.get(name);
-		if (open != null && open.configuredType() != ZmqSocketType.REQ) {
-			return open;
-		}
-		ZmqSocketDefinition definition = this.socketFactory.getRegistry().getDefinition(name);
-		if (!definition.type().canSend() || definition.type() == ZmqSocketType.REQ
-				|| definition.type() == ZmqSocketType.REP) {
-			throw new ZmqSendException(name, "the template cannot send on a " + definition.type()
+	private ZmqSocketOwner sendingSocket(String name) {
+		ZmqSocketOwner owner = use(name);
+		ZmqSocketType type = owner.getDefinition().type();
+		if (!type.isOneWaySender()) {
+			throw new ZmqSendException(name, "the template cannot send on a " + type
 					+ " socket; use PUB, XPUB, PUSH, DEALER, ROUTER, PAIR or XSUB, or sendAndReceive for REQ");
 		}
-		return socket(definition);
+		return owner;
 	}
 
-	private TemplateSocket requestSocket(String name) {
-		TemplateSocket open = this.sockets.get(name);
-		if (open != null
-				&& (open.configuredType() == ZmqSocketType.REQ || open.configuredType() == ZmqSocketType.DEALER)) {
-			return open;
+	private CorrelatingReceiver requestSocket(String name, ZmqSocketOwner[] owner) {
+		owner[0] = use(name);
+		ZmqSocketType type = owner[0].getDefinition().type();
+		if (!type.isRequester()) {
+			throw new ZmqSendException(name, "request-reply needs a REQ or DEALER socket, but this socket is " + type);
 		}
-		ZmqSocketDefinition definition = this.socketFactory.getRegistry().getDefinition(name);
-		if (definition.type() != ZmqSocketType.REQ && definition.type() != ZmqSocketType.DEALER) {
-			throw new ZmqSendException(name, "request-reply needs a REQ or DEALER socket, but this socket is "
-					+ definition.type());
-		}
-		return socket(definition);
-	}
-
-	private TemplateSocket socket(ZmqSocketDefinition definition) {
-		TemplateSocket existing = this.sockets.get(definition.name());
+		CorrelatingReceiver existing = this.correlations.get(name);
 		if (existing != null) {
 			return existing;
 		}
 		synchronized (this.lifecycleMonitor) {
-			if (this.stopped) {
-				throw new ZmqSendException(definition.name(), "the template is stopped");
-			}
-			return this.sockets.computeIfAbsent(definition.name(), (name) -> openSocket(definition));
+			return this.correlations.computeIfAbsent(name, (key) -> {
+				CorrelatingReceiver correlation = new CorrelatingReceiver(name, this.metrics);
+				try {
+					owner[0].attach(correlation);
+				}
+				catch (IllegalStateException ex) {
+					throw new ZmqSendException(name, "the socket is used by a listener, which receives what arrives on "
+							+ "it; request-reply needs a REQ or DEALER socket of its own");
+				}
+				return correlation;
+			});
 		}
 	}
 
-	private TemplateSocket openSocket(ZmqSocketDefinition definition) {
-		TemplateSocket socket = new TemplateSocket(this.socketFactory, definition, this.sendQueueCapacity, this.metrics);
-		socket.start();
-		return socket;
+	/** Return the owner of a socket, sharing the one a listener may already run. */
+	private ZmqSocketOwner use(String name) {
+		ZmqSocketOwner owner = this.sockets.get(name);
+		if (owner != null && owner.isOpen()) {
+			return owner;
+		}
+		synchronized (this.lifecycleMonitor) {
+			if (this.stopped) {
+				throw new ZmqSendException(name, "the template is stopped");
+			}
+			owner = this.sockets.get(name);
+			if (owner != null && owner.isOpen()) {
+				return owner;
+			}
+			if (owner != null) {
+				// It closed under us (the context is closing): forget it
+				this.sockets.remove(name);
+				this.correlations.remove(name);
+			}
+			ZmqSocketDefinition definition = this.socketFactory.getRegistry().findDefinition(name);
+			if (definition == null) {
+				ZmqSocketOwner running = this.socketFactory.getOwners().find(name);
+				if (running == null) {
+					// Throws the usual "no such socket" error
+					definition = this.socketFactory.getRegistry().getDefinition(name);
+				}
+				else {
+					definition = running.getDefinition();
+				}
+			}
+			ZmqSocketOwner acquired = this.socketFactory.getOwners().acquire(definition);
+			this.sockets.put(name, acquired);
+			return acquired;
+		}
 	}
 
 	@Override
@@ -321,16 +339,12 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 				return;
 			}
 			this.stopped = false;
-			List<ZmqSocketDefinition> toOpen = new ArrayList<>();
-			for (ZmqSocketDefinition definition : this.socketFactory.getRegistry().getDefinitions().values()) {
-				if (definition.type().canSend() && definition.type() != ZmqSocketType.REP
-						&& this.openOnStart.test(definition.name())) {
-					toOpen.add(definition);
-				}
-			}
 			try {
-				for (ZmqSocketDefinition definition : toOpen) {
-					this.sockets.computeIfAbsent(definition.name(), (name) -> openSocket(definition));
+				for (ZmqSocketDefinition definition : this.socketFactory.getRegistry().getDefinitions().values()) {
+					ZmqSocketType type = definition.type();
+					if ((type.isOneWaySender() || type.isRequester()) && this.openOnStart.test(definition.name())) {
+						use(definition.name());
+					}
 				}
 			}
 			catch (RuntimeException ex) {
@@ -350,17 +364,19 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		}
 	}
 
+	/** Release every socket; wait for those that close now, in parallel, under one deadline. */
 	private void closeSockets() {
-		List<TemplateSocket> open = new ArrayList<>(this.sockets.values());
-		this.sockets.clear();
-		for (TemplateSocket socket : open) {
-			socket.enqueueStop();
-		}
-		for (TemplateSocket socket : open) {
-			if (!socket.awaitStop(this.stopTimeout)) {
-				logger.warn("ZeroMQ template socket " + socket.name() + " did not close within "
-						+ this.stopTimeout.toMillis() + " ms");
+		List<ZmqSocketOwner> closing = new ArrayList<>();
+		for (ZmqSocketOwner owner : this.sockets.values()) {
+			if (owner.release()) {
+				closing.add(owner);
 			}
+		}
+		this.sockets.clear();
+		this.correlations.clear();
+		for (ZmqSocketOwner late : ZmqSocketOwners.awaitClosed(closing, this.stopTimeout)) {
+			logger.warn("ZeroMQ socket " + late.getName() + " did not close within " + this.stopTimeout.toMillis()
+					+ " ms");
 		}
 	}
 

@@ -1,4 +1,4 @@
-package io.zmqspring.template;
+package io.zmqspring.core;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;

@@ -1,4 +1,4 @@
-package io.zmqspring.template;
+package io.zmqspring.core;
 
 import java.time.Duration;
 import java.util.ArrayList;

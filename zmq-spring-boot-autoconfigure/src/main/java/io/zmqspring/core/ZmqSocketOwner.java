@@ -1,0 +1,771 @@
+package io.zmqspring.core;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+
+import org.springframework.core.log.LogMessage;
+import org.springframework.util.Assert;
+
+import io.zmqspring.metrics.ZmqMetrics;
+
+/**
+ * One socket and the one thread that owns it. Everything that uses the socket goes through
+ * here: the template's sends and requests are queued, a listener's receives and replies run
+ * on the owner's thread. JeroMQ sockets are not thread-safe and break when the thread using them
+ * is interrupted; no other thread ever touches this one, and the owner clears its own interrupt
+ * flag before every round of socket calls.
+ * <p>
+ * The socket opens on the thread that acquires it, so bind errors reach that caller. If it fails
+ * later, the owner closes it and opens it again with back-off, keeping what is queued; requests
+ * in flight fail at once, since their replies cannot reach the new socket. The owner closes the
+ * socket once its last user releases it: it delivers what is queued within the linger, then
+ * counts and logs what it could not deliver.
+ * <p>
+ * Obtain owners from {@link ZmqSocketOwners}; this class is the starter's infrastructure.
+ *
+ * @author zmq-spring-boot
+ */
+public final class ZmqSocketOwner {
+
+	/** The states of the owner's socket. */
+	public enum State {
+
+		/** The socket is open and served. */
+		RUNNING,
+
+		/** The socket failed and is being opened again, with back-off. */
+		REOPENING,
+
+		/** The socket is closed for good. */
+		CLOSED
+
+	}
+
+	private static final Log logger = LogFactory.getLog(ZmqSocketOwner.class);
+
+	private static final long IDLE_WAIT_MILLIS = 1000;
+
+	/** How long one blocking send may wait for room before the owner checks for other work. */
+	private static final int BLOCKED_SLICE_MILLIS = 100;
+
+	private static final long FIRST_BACKOFF_MILLIS = 100;
+
+	private static final long MAX_BACKOFF_MILLIS = 5000;
+
+	private final ZmqSocketFactory factory;
+
+	private final ZmqSocketDefinition configured;
+
+	private final ZmqSocketDefinition definition;
+
+	private final String name;
+
+	private final ZmqMetrics metrics;
+
+	private final Duration sendTimeout;
+
+	private final SendQueue queue;
+
+	private final Runnable onClosed;
+
+	private final Object monitor = new Object();
+
+	private final CountDownLatch terminated = new CountDownLatch(1);
+
+	private final CompletableFuture<Void> closedFuture = new CompletableFuture<>();
+
+	/** Guarded by the monitor. */
+	private int users;
+
+	private volatile boolean closing;
+
+	private volatile @Nullable ZmqSocketReceiver receiver;
+
+	private volatile @Nullable Detach detaching;
+
+	private volatile State state = State.RUNNING;
+
+	private volatile long failures;
+
+	private volatile boolean idle;
+
+	private volatile @Nullable ZmqSocketWaiter waiter;
+
+	// Owned by the socket's thread
+
+	private ZMQ.@Nullable Socket socket;
+
+	private @Nullable Object pending;
+
+	private boolean blocked;
+
+	private final List<ZmqEndpoint> unresolved = new ArrayList<>();
+
+	private long nextConnectRetry;
+
+	private @Nullable ZmqSocketReceiver announced;
+
+	ZmqSocketOwner(ZmqSocketFactory factory, ZmqSocketDefinition definition, int queueCapacity, ZmqMetrics metrics,
+			Runnable onClosed) {
+		this.factory = factory;
+		this.configured = definition;
+		this.definition = definition.withType(definition.type().openedAs());
+		this.name = definition.name();
+		this.metrics = metrics;
+		this.sendTimeout = definition.options().sendTimeoutOrDefault();
+		this.queue = new SendQueue(queueCapacity);
+		this.onClosed = onClosed;
+		this.users = 1;
+	}
+
+	/**
+	 * Return the socket's name.
+	 * @return the name
+	 */
+	public String getName() {
+		return this.name;
+	}
+
+	/**
+	 * Return the socket's definition as configured (a REQ socket is opened as a DEALER).
+	 * @return the definition
+	 */
+	public ZmqSocketDefinition getDefinition() {
+		return this.configured;
+	}
+
+	/**
+	 * Return the state of the socket.
+	 * @return the state
+	 */
+	public State getState() {
+		return this.state;
+	}
+
+	/**
+	 * Return how often the socket failed and was opened again.
+	 * @return the number of failures
+	 */
+	public long getFailures() {
+		return this.failures;
+	}
+
+	/**
+	 * Whether the owner still takes messages.
+	 * @return {@code false} once the last user released it or it closed
+	 */
+	public boolean isOpen() {
+		return !this.closing && this.state != State.CLOSED;
+	}
+
+	/** Open the socket on the calling thread, so that bind errors reach it, then start the owner. */
+	void start() {
+		open();
+		Thread thread = new Thread(this::run, "zmq-socket-" + this.name);
+		thread.setDaemon(true);
+		thread.start();
+	}
+
+	/** Add a user; {@code false} if the owner is already closing. */
+	boolean retain() {
+		synchronized (this.monitor) {
+			if (this.closing || this.state == State.CLOSED) {
+				return false;
+			}
+			this.users++;
+			return true;
+		}
+	}
+
+	/**
+	 * Give up one use of the socket; the last one closes it, after what is queued was delivered
+	 * within the linger. Returns at once; see {@link #awaitClosed(long)}.
+	 * @return whether this was the last use, so the socket is closing now
+	 */
+	public boolean release() {
+		synchronized (this.monitor) {
+			Assert.state(this.users > 0, "Socket '" + this.name + "' is not in use");
+			if (--this.users > 0) {
+				return false;
+			}
+			this.closing = true;
+			this.monitor.notifyAll();
+		}
+		wakeupNow();
+		return true;
+	}
+
+	/**
+	 * Wait until the socket is closed and its thread ended.
+	 * @param deadlineNanos the {@link System#nanoTime()} to wait until at most
+	 * @return whether it closed in time
+	 */
+	public boolean awaitClosed(long deadlineNanos) {
+		try {
+			long left = deadlineNanos - System.nanoTime();
+			return this.terminated.await(Math.max(0, left), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	/**
+	 * Return a future that completes once the socket is closed and its thread ended.
+	 * @return the future
+	 */
+	public CompletableFuture<Void> closed() {
+		return this.closedFuture;
+	}
+
+	/**
+	 * Whether a receiver no longer gets messages.
+	 * @param receiver the receiver
+	 * @return {@code true} once it is detached or the socket closed
+	 */
+	public boolean isDetached(ZmqSocketReceiver receiver) {
+		return this.receiver != receiver || this.state == State.CLOSED;
+	}
+
+	/**
+	 * Hand received messages to a receiver from now on.
+	 * @param receiver the receiver
+	 * @throws IllegalStateException if another receiver is attached
+	 */
+	public void attach(ZmqSocketReceiver receiver) {
+		synchronized (this.monitor) {
+			ZmqSocketReceiver current = this.receiver;
+			Assert.state(current == null || this.detaching != null,
+					() -> "Socket '" + this.name + "' already hands its messages to " + current);
+			this.receiver = receiver;
+		}
+		wakeupNow();
+	}
+
+	/**
+	 * Stop handing messages to a receiver. On the owner's thread, a receiver that drains (PULL,
+	 * SUB, XSUB) of a socket nobody else uses first unbinds and disconnects and takes what the
+	 * socket already holds; then the receiver finishes what is in hand while the owner keeps
+	 * sending its replies.
+	 * @param receiver the receiver
+	 * @return completes once the receiver is detached
+	 */
+	public CompletableFuture<Void> detach(ZmqSocketReceiver receiver) {
+		Detach request = new Detach(receiver);
+		synchronized (this.monitor) {
+			if (this.receiver != receiver || this.state == State.CLOSED) {
+				request.done.complete(null);
+				return request.done;
+			}
+			this.detaching = request;
+		}
+		wakeupNow();
+		return request.done;
+	}
+
+	/**
+	 * Queue a message for the socket: a {@code byte[]} frame, a {@code byte[][]} multipart message
+	 * or a {@link ZmqOutbound}. Waits up to the socket's send timeout for room.
+	 * @param message the message
+	 * @throws ZmqSendException if the socket is closed or there is no room in time
+	 */
+	public void send(Object message) {
+		if (!isOpen()) {
+			throw new ZmqSendException(this.name, "the socket is closed");
+		}
+		if (!this.queue.offer(message)) {
+			Duration timeout = this.sendTimeout;
+			try {
+				if (!this.queue.offer(message, timeout.toNanos())) {
+					this.metrics.sendFailure(this.name, "timeout");
+					throw new ZmqSendException(this.name, "no room to queue the message within " + timeout.toMillis()
+							+ " ms: peers are not taking messages (high-water mark reached or no peer connected)");
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new ZmqSendException(this.name, "interrupted while waiting for room to queue the message", ex);
+			}
+		}
+		if (this.idle) {
+			wakeupNow();
+		}
+		if (this.terminated.getCount() == 0) {
+			// Closed while the message was being queued: it will never be sent
+			this.metrics.sendFailure(this.name, "closed");
+			throw new ZmqSendException(this.name, "the socket is closed");
+		}
+	}
+
+	/** Wake the owner if it is waiting. Cheap when it is not; safe from any thread. */
+	public void wakeup() {
+		ZmqSocketWaiter current = this.waiter;
+		if (current != null) {
+			current.wakeup();
+		}
+	}
+
+	/** Wake the owner now, or make its next wait return at once; safe from any thread. */
+	public void wakeupNow() {
+		ZmqSocketWaiter current = this.waiter;
+		if (current != null) {
+			current.wakeupNow();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "ZmqSocketOwner[" + this.definition.describe() + ", " + this.state + "]";
+	}
+
+	private void open() {
+		List<ZmqEndpoint> notResolved = new ArrayList<>();
+		ZMQ.Socket opened = this.factory.open(this.definition, notResolved::add);
+		opened.setSendTimeOut(BLOCKED_SLICE_MILLIS);
+		this.unresolved.clear();
+		this.unresolved.addAll(notResolved);
+		this.nextConnectRetry = System.nanoTime() + retryIntervalNanos();
+		this.socket = opened;
+		this.waiter = new ZmqSocketWaiter(opened);
+	}
+
+	private void run() {
+		try {
+			while (!serve()) {
+				if (!reopen()) {
+					break;
+				}
+			}
+		}
+		finally {
+			this.state = State.CLOSED;
+			ZmqException closed = new ZmqException("Socket '" + this.name + "' closed before the request completed");
+			ZmqSocketReceiver current = this.receiver;
+			if (current != null) {
+				current.socketLost(closed);
+			}
+			failRemaining(closed);
+			closeSocket(false);
+			Detach request = this.detaching;
+			if (request != null) {
+				request.done.complete(null);
+			}
+			this.terminated.countDown();
+			this.onClosed.run();
+			this.closedFuture.complete(null);
+		}
+	}
+
+	/** Serve the socket until it closes ({@code true}) or fails ({@code false}). */
+	private boolean serve() {
+		ZMQ.Socket owned = this.socket;
+		Assert.state(owned != null, "No socket");
+		long drainDeadline = 0;
+		this.announced = null;
+		try {
+			while (true) {
+				clearInterrupt();
+				Detach request = this.detaching;
+				if (request != null) {
+					detachNow(owned, request);
+				}
+				ZmqSocketReceiver current = this.receiver;
+				if (current != null && current != this.announced) {
+					this.announced = current;
+					current.opened(owned);
+				}
+				if (this.closing && this.detaching == null) {
+					if (drainDeadline == 0) {
+						drainDeadline = System.nanoTime() + this.definition.options().lingerOrDefault().toNanos();
+					}
+					if (!hasOutbound() && (current == null || current.isIdle())) {
+						return true;
+					}
+					if (System.nanoTime() - drainDeadline >= 0) {
+						dropRemaining();
+						return true;
+					}
+				}
+				if (this.pending instanceof ZmqOutbound waiting && waiting.isDone()) {
+					this.pending = null;
+				}
+				boolean worked = flushOutbound(owned, current == null);
+				long nextDeadline = Long.MAX_VALUE;
+				if (current != null) {
+					worked |= receive(owned, current);
+					nextDeadline = current.work(System.nanoTime());
+				}
+				retryUnresolved(owned);
+				if (!worked) {
+					waitForWork(owned, current, Math.min(nextDeadline, (drainDeadline != 0) ? drainDeadline : Long.MAX_VALUE));
+				}
+			}
+		}
+		catch (RuntimeException | Error ex) {
+			if (isContextTerminated(ex)) {
+				return true;
+			}
+			this.failures++;
+			this.metrics.socketFailure(this.name);
+			logger.error("ZeroMQ socket " + this.name + " failed; it will be opened again: " + ex, ex);
+			return false;
+		}
+	}
+
+	private void waitForWork(ZMQ.Socket owned, @Nullable ZmqSocketReceiver current, long deadline) {
+		long wait = IDLE_WAIT_MILLIS;
+		if (deadline != Long.MAX_VALUE) {
+			wait = Math.min(wait, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) + 1);
+		}
+		if (!this.unresolved.isEmpty()) {
+			wait = Math.min(wait, TimeUnit.NANOSECONDS.toMillis(this.nextConnectRetry - System.nanoTime()) + 1);
+		}
+		// Callers wake this thread only while it waits for them, not while the socket is full
+		this.idle = !this.blocked;
+		try {
+			this.waiter.await(Math.max(1, wait), () -> hasWork(owned, current));
+		}
+		finally {
+			this.idle = false;
+		}
+	}
+
+	private boolean hasWork(ZMQ.Socket owned, @Nullable ZmqSocketReceiver current) {
+		if (this.detaching != null || current != this.receiver) {
+			return true;
+		}
+		if (this.closing && !hasOutbound() && (current == null || current.isIdle())) {
+			return true;
+		}
+		if (!this.blocked && hasOutbound()) {
+			return true;
+		}
+		int events = owned.getEvents();
+		return (this.blocked && (events & ZMQ.Poller.POLLOUT) != 0)
+				|| (current != null && (events & ZMQ.Poller.POLLIN) != 0 && current.ready());
+	}
+
+	private boolean receive(ZMQ.Socket owned, ZmqSocketReceiver current) {
+		boolean received = false;
+		int budget = 256;
+		while (budget-- > 0 && current.ready()) {
+			List<byte[]> frames = ZmqFrames.receive(owned);
+			if (frames == null) {
+				break;
+			}
+			received = true;
+			current.receive(owned, frames);
+			clearInterrupt();
+		}
+		return received;
+	}
+
+	private void detachNow(ZMQ.Socket owned, Detach request) {
+		ZmqSocketReceiver leaving = request.receiver;
+		boolean alone;
+		synchronized (this.monitor) {
+			alone = this.users <= 1;
+		}
+		if (alone && this.definition.type().drainsOnStop()) {
+			drain(owned, leaving);
+		}
+		while (!leaving.finish()) {
+			flushOutbound(owned, false);
+			this.waiter.await(10, () -> !this.blocked && hasOutbound());
+			clearInterrupt();
+		}
+		flushOutbound(owned, false);
+		synchronized (this.monitor) {
+			if (this.receiver == leaving) {
+				this.receiver = null;
+			}
+			this.detaching = null;
+		}
+		request.done.complete(null);
+	}
+
+	/** Unbind and disconnect, then hand over what the socket already holds, within its linger. */
+	private void drain(ZMQ.Socket owned, ZmqSocketReceiver leaving) {
+		List<ZmqEndpoint> configured = this.definition.endpoints();
+		List<String> actual = this.factory.getRegistry().getActualEndpoints(this.name);
+		for (int i = 0; i < actual.size() && i < configured.size(); i++) {
+			String endpoint = actual.get(i);
+			try {
+				if (configured.get(i).bind()) {
+					owned.unbind(endpoint);
+				}
+				else {
+					owned.disconnect(endpoint);
+				}
+			}
+			catch (RuntimeException ex) {
+				logger.debug(LogMessage.of(() -> "Could not detach " + endpoint + " before draining: " + ex));
+			}
+		}
+		long quietNanos = TimeUnit.MILLISECONDS.toNanos(50);
+		long deadline = System.nanoTime() + this.definition.options().lingerOrDefault().toNanos();
+		long quietSince = System.nanoTime();
+		while (true) {
+			long now = System.nanoTime();
+			if (now - deadline >= 0 || now - quietSince >= quietNanos) {
+				return;
+			}
+			if (!leaving.ready()) {
+				this.waiter.await(10, leaving::ready);
+				continue;
+			}
+			List<byte[]> frames = ZmqFrames.receive(owned);
+			if (frames != null) {
+				quietSince = System.nanoTime();
+				leaving.receive(owned, frames);
+				clearInterrupt();
+				continue;
+			}
+			long quietLeft = quietNanos - (now - quietSince);
+			this.waiter.await(TimeUnit.NANOSECONDS.toMillis(quietLeft) + 1,
+					() -> (owned.getEvents() & ZMQ.Poller.POLLIN) != 0);
+		}
+	}
+
+	private boolean hasOutbound() {
+		return this.pending != null || !this.queue.isEmpty();
+	}
+
+	private boolean flushOutbound(ZMQ.Socket owned, boolean mayBlock) {
+		boolean sent = false;
+		this.blocked = false;
+		while (true) {
+			Object next = this.pending;
+			this.pending = null;
+			if (next == null) {
+				next = this.queue.poll();
+				if (next == null) {
+					return sent;
+				}
+			}
+			if (next instanceof ZmqOutbound outbound && outbound.isDone()) {
+				continue;
+			}
+			boolean accepted;
+			try {
+				accepted = write(owned, next, ZMQ.DONTWAIT);
+				if (!accepted && mayBlock && !(next instanceof ZmqOutbound)) {
+					// Nothing else to serve meanwhile: let JeroMQ wait for room, in slices
+					accepted = write(owned, next, 0);
+				}
+			}
+			catch (ZMQException ex) {
+				if (ex.getErrorCode() == zmq.ZError.ETERM) {
+					throw ex;
+				}
+				rejected(next, ex);
+				continue;
+			}
+			if (!accepted) {
+				this.pending = next;
+				this.blocked = true;
+				return sent;
+			}
+			sent = true;
+		}
+	}
+
+	/**
+	 * Write a message. With {@code firstFrameFlags} 0 the first frame waits up to the socket's
+	 * send timeout slice inside JeroMQ, which wakes exactly when the pipe has room again; once a
+	 * first frame is accepted the rest of the message always is.
+	 */
+	private static boolean write(ZMQ.Socket owned, Object message, int firstFrameFlags) {
+		if (message instanceof byte[] frame) {
+			return owned.send(frame, firstFrameFlags);
+		}
+		if (message instanceof byte[][] frames) {
+			int last = frames.length - 1;
+			if (last == 0) {
+				return owned.send(frames[0], firstFrameFlags);
+			}
+			if (!owned.send(frames[0], firstFrameFlags | ZMQ.SNDMORE)) {
+				return false;
+			}
+			for (int i = 1; i < last; i++) {
+				owned.send(frames[i], ZMQ.DONTWAIT | ZMQ.SNDMORE);
+			}
+			return owned.send(frames[last], ZMQ.DONTWAIT);
+		}
+		return ((ZmqOutbound) message).write(owned);
+	}
+
+	private void rejected(Object message, ZMQException ex) {
+		this.metrics.sendFailure(this.name, "rejected");
+		ZmqSendException failure = new ZmqSendException(this.name, "ZeroMQ rejected the message: " + ex.getMessage(),
+				ex);
+		if (message instanceof ZmqOutbound outbound) {
+			outbound.fail(failure);
+		}
+		else {
+			logger.warn("ZeroMQ socket " + this.name + " rejected a message: " + ex.getMessage());
+		}
+	}
+
+	private void retryUnresolved(ZMQ.Socket owned) {
+		if (this.unresolved.isEmpty() || System.nanoTime() - this.nextConnectRetry < 0) {
+			return;
+		}
+		this.unresolved.removeIf((endpoint) -> this.factory.connectIfResolvable(this.definition, owned, endpoint));
+		this.nextConnectRetry = System.nanoTime() + retryIntervalNanos();
+	}
+
+	private long retryIntervalNanos() {
+		Duration interval = this.definition.options().reconnectInterval();
+		long millis = (interval != null) ? Math.max(interval.toMillis(), FIRST_BACKOFF_MILLIS) : FIRST_BACKOFF_MILLIS;
+		return TimeUnit.MILLISECONDS.toNanos(Math.min(millis * 10, MAX_BACKOFF_MILLIS));
+	}
+
+	/** Close the failed socket and open it again with back-off; {@code false} if closing meanwhile. */
+	private boolean reopen() {
+		this.state = State.REOPENING;
+		closeSocket(true);
+		ZmqSocketReceiver current = this.receiver;
+		if (current != null) {
+			current.socketLost(new ZmqException("Socket '" + this.name + "' failed and is being opened again"));
+		}
+		long backoff = FIRST_BACKOFF_MILLIS;
+		while (true) {
+			synchronized (this.monitor) {
+				if (this.closing) {
+					dropRemaining();
+					return false;
+				}
+				try {
+					this.monitor.wait(backoff);
+				}
+				catch (InterruptedException ex) {
+					// Never stop on an interrupt: only a release closes the owner
+				}
+				if (this.closing) {
+					dropRemaining();
+					return false;
+				}
+			}
+			if (this.factory.getContext().isClosed()) {
+				return false;
+			}
+			clearInterrupt();
+			try {
+				open();
+				this.state = State.RUNNING;
+				logger.info(LogMessage.of(() -> "ZeroMQ socket " + this.name + " is open again after a failure"));
+				return true;
+			}
+			catch (RuntimeException ex) {
+				long waited = backoff;
+				logger.warn(LogMessage.of(() -> "ZeroMQ socket " + this.name + " could not be opened again (retrying in "
+						+ Math.min(waited * 2, MAX_BACKOFF_MILLIS) + " ms): " + ex.getMessage()));
+				backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+			}
+		}
+	}
+
+	private void closeSocket(boolean failed) {
+		ZMQ.Socket owned = this.socket;
+		this.socket = null;
+		if (owned != null) {
+			clearInterrupt();
+			if (failed) {
+				try {
+					owned.setLinger(0);
+				}
+				catch (RuntimeException ex) {
+					// closing anyway
+				}
+			}
+			this.factory.close(this.definition, owned);
+		}
+		ZmqSocketWaiter current = this.waiter;
+		if (current != null) {
+			current.close();
+		}
+	}
+
+	private void dropRemaining() {
+		int dropped = 0;
+		Object message = this.pending;
+		this.pending = null;
+		if (message == null) {
+			message = this.queue.poll();
+		}
+		while (message != null) {
+			if (message instanceof ZmqOutbound outbound) {
+				outbound.fail(new ZmqSendException(this.name, "the socket closed before the message could be sent"));
+			}
+			dropped++;
+			this.metrics.sendFailure(this.name, "shutdown");
+			message = this.queue.poll();
+		}
+		if (dropped > 0) {
+			int count = dropped;
+			logger.warn(LogMessage.of(() -> "ZeroMQ socket " + this.name + " closed with " + count
+					+ " message(s) it could not send within its linger"));
+		}
+	}
+
+	private void failRemaining(ZmqException reason) {
+		Object message = this.pending;
+		this.pending = null;
+		if (message == null) {
+			message = this.queue.poll();
+		}
+		int failed = 0;
+		while (message != null) {
+			if (message instanceof ZmqOutbound outbound) {
+				outbound.fail(reason);
+			}
+			else {
+				this.metrics.sendFailure(this.name, "closed");
+			}
+			failed++;
+			message = this.queue.poll();
+		}
+		if (failed > 0) {
+			int count = failed;
+			logger.warn(LogMessage.of(() -> "ZeroMQ socket " + this.name + " closed with " + count
+					+ " queued message(s) unsent"));
+		}
+	}
+
+	private void clearInterrupt() {
+		if (Thread.interrupted()) {
+			logger.debug(LogMessage.of(() -> "Cleared the interrupt flag of the thread owning socket " + this.name
+					+ " before it touches the socket"));
+		}
+	}
+
+	private boolean isContextTerminated(Throwable ex) {
+		return (ex instanceof ZMQException failure && failure.getErrorCode() == zmq.ZError.ETERM)
+				|| this.factory.getContext().isClosed();
+	}
+
+	private static final class Detach {
+
+		final ZmqSocketReceiver receiver;
+
+		final CompletableFuture<Void> done = new CompletableFuture<>();
+
+		Detach(ZmqSocketReceiver receiver) {
+			this.receiver = receiver;
+		}
+
+	}
+
+}

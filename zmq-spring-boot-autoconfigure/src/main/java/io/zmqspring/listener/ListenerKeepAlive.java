@@ -1,0 +1,59 @@
+package io.zmqspring.listener;
+
+/**
+ * Keeps the JVM alive while any listener container runs, as Spring for Apache Kafka's consumer
+ * threads do: a service whose only work is {@code @ZmqListener} methods must not exit once
+ * started. Socket owners and workers are daemon threads, so that a hung one can never hold a
+ * shutdown; this one non-daemon thread exists exactly while at least one container runs, and
+ * ends when the last one stops (on SIGTERM, when the application context closes).
+ *
+ * @author zmq-spring-boot
+ */
+final class ListenerKeepAlive {
+
+	private static final Object monitor = new Object();
+
+	private static int running;
+
+	private static Thread thread;
+
+	private ListenerKeepAlive() {
+	}
+
+	/** A container started. */
+	static void acquire() {
+		synchronized (monitor) {
+			if (running++ == 0) {
+				Thread keepAlive = new Thread(ListenerKeepAlive::await, "zmq-keep-alive");
+				keepAlive.setDaemon(false);
+				thread = keepAlive;
+				keepAlive.start();
+			}
+		}
+	}
+
+	/** A container stopped. */
+	static void release() {
+		synchronized (monitor) {
+			if (running > 0 && --running == 0) {
+				thread = null;
+				monitor.notifyAll();
+			}
+		}
+	}
+
+	private static void await() {
+		Thread self = Thread.currentThread();
+		synchronized (monitor) {
+			while (thread == self) {
+				try {
+					monitor.wait();
+				}
+				catch (InterruptedException ex) {
+					// Only the last container's stop ends this thread
+				}
+			}
+		}
+	}
+
+}

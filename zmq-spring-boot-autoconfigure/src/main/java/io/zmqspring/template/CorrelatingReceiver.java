@@ -1,0 +1,78 @@
+package io.zmqspring.template;
+
+import java.util.List;
+
+import org.zeromq.ZMQ;
+
+import io.zmqspring.core.ZmqException;
+import io.zmqspring.core.ZmqReplyTimeoutException;
+import io.zmqspring.core.ZmqSocketReceiver;
+import io.zmqspring.metrics.ZmqMetrics;
+
+/**
+ * The template's side of a request socket: hands replies to the {@link RequestCorrelator} and
+ * expires requests, on the socket owner's thread.
+ *
+ * @author zmq-spring-boot
+ */
+final class CorrelatingReceiver implements ZmqSocketReceiver {
+
+	private final String socketName;
+
+	private final ZmqMetrics metrics;
+
+	private final RequestCorrelator correlator;
+
+	CorrelatingReceiver(String socketName, ZmqMetrics metrics) {
+		this.socketName = socketName;
+		this.metrics = metrics;
+		this.correlator = new RequestCorrelator(socketName, metrics);
+	}
+
+	RequestCorrelator correlator() {
+		return this.correlator;
+	}
+
+	@Override
+	public void receive(ZMQ.Socket socket, List<byte[]> frames) {
+		this.correlator.dispatch(frames);
+	}
+
+	@Override
+	public long work(long now) {
+		this.correlator.expire(now);
+		return this.correlator.nextDeadline();
+	}
+
+	@Override
+	public boolean isIdle() {
+		return this.correlator.isEmpty();
+	}
+
+	@Override
+	public void socketLost(ZmqException reason) {
+		this.correlator.failAll(reason);
+	}
+
+	/**
+	 * Fail a request not sent yet whose deadline has passed.
+	 * @param request the request
+	 * @param now the current {@link System#nanoTime()}
+	 * @return whether it expired
+	 */
+	boolean expireIfDue(PendingRequest request, long now) {
+		if (now - request.deadlineNanos < 0) {
+			return false;
+		}
+		if (request.future.completeExceptionally(new ZmqReplyTimeoutException(this.socketName, request.timeout))) {
+			this.metrics.replyTimeout(this.socketName);
+		}
+		return true;
+	}
+
+	@Override
+	public String toString() {
+		return "the template's request-reply on socket " + this.socketName;
+	}
+
+}
