@@ -105,6 +105,8 @@ public final class ZmqSocketOwner {
 
 	private ZMQ.@Nullable Socket socket;
 
+	private @Nullable ZmqSocketMonitor socketMonitor;
+
 	private @Nullable Object pending;
 
 	private boolean blocked;
@@ -336,8 +338,11 @@ public final class ZmqSocketOwner {
 		this.unresolved.clear();
 		this.unresolved.addAll(notResolved);
 		this.nextConnectRetry = System.nanoTime() + retryIntervalNanos();
+		ZmqSocketMonitor watching = new ZmqSocketMonitor(this.factory.getContext(), opened, this.name, this.metrics);
+		ZMQ.Socket events = watching.socket();
 		this.socket = opened;
-		this.waiter = new ZmqSocketWaiter(opened);
+		this.socketMonitor = watching;
+		this.waiter = (events != null) ? new ZmqSocketWaiter(opened, events) : new ZmqSocketWaiter(opened);
 	}
 
 	private void run() {
@@ -407,6 +412,7 @@ public final class ZmqSocketOwner {
 					nextDeadline = current.work(System.nanoTime());
 				}
 				retryUnresolved(owned);
+				worked |= this.socketMonitor.handle(hasOutbound());
 				if (!worked) {
 					waitForWork(owned, current, Math.min(nextDeadline, (drainDeadline != 0) ? drainDeadline : Long.MAX_VALUE));
 				}
@@ -449,6 +455,9 @@ public final class ZmqSocketOwner {
 			return true;
 		}
 		if (!this.blocked && hasOutbound()) {
+			return true;
+		}
+		if (this.socketMonitor.hasEvents()) {
 			return true;
 		}
 		int events = owned.getEvents();
@@ -680,8 +689,13 @@ public final class ZmqSocketOwner {
 	private void closeSocket(boolean failed) {
 		ZMQ.Socket owned = this.socket;
 		this.socket = null;
+		ZmqSocketMonitor watching = this.socketMonitor;
+		this.socketMonitor = null;
 		if (owned != null) {
 			clearInterrupt();
+			if (watching != null) {
+				watching.close();
+			}
 			if (failed) {
 				try {
 					owned.setLinger(0);

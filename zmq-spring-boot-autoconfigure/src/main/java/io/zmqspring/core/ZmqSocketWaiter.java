@@ -28,14 +28,18 @@ public final class ZmqSocketWaiter implements Closeable {
 	private volatile boolean waiting;
 
 	/**
-	 * Create a waiter for the given socket. Call on the socket's owning thread.
+	 * Create a waiter for the given sockets. Call on the sockets' owning thread.
 	 * @param socket the socket to watch
+	 * @param others more sockets of the same owner to watch, such as its monitor
 	 */
-	public ZmqSocketWaiter(ZMQ.Socket socket) {
+	public ZmqSocketWaiter(ZMQ.Socket socket, ZMQ.Socket... others) {
 		try {
 			this.selector = Selector.open();
 			SelectableChannel channel = socket.getFD();
 			channel.register(this.selector, SelectionKey.OP_READ);
+			for (ZMQ.Socket other : others) {
+				other.getFD().register(this.selector, SelectionKey.OP_READ);
+			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not open a selector for a ZeroMQ socket", ex);

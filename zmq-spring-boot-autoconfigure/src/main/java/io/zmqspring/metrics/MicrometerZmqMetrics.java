@@ -14,6 +14,8 @@ import org.springframework.util.Assert;
  * <li>{@code zmq.replies.discarded} ({@code socket})</li>
  * <li>{@code zmq.replies.timeouts} ({@code socket})</li>
  * <li>{@code zmq.socket.failures} ({@code socket}): sockets that failed and were opened again</li>
+ * <li>{@code zmq.socket.disconnects} ({@code socket}): peer connections that closed</li>
+ * <li>{@code zmq.socket.handshake.failures} ({@code socket}, {@code reason}): failed ZMTP handshakes</li>
  * </ul>
  * Counters are looked up when something goes wrong, never on the happy path.
  *
@@ -58,6 +60,17 @@ public class MicrometerZmqMetrics implements ZmqMetrics {
 	@Override
 	public void socketFailure(String socket) {
 		increment("zmq.socket.failures", "Sockets that failed and were opened again", "socket", socket);
+	}
+
+	@Override
+	public void disconnect(String socket) {
+		increment("zmq.socket.disconnects", "Peer connections of a socket that closed", "socket", socket);
+	}
+
+	@Override
+	public void handshakeFailure(String socket, String reason) {
+		increment("zmq.socket.handshake.failures", "Connections that failed their ZMTP handshake", "socket", socket,
+				"reason", reason);
 	}
 
 	private void increment(String name, String description, String... tags) {

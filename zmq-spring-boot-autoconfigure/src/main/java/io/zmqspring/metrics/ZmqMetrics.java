@@ -59,4 +59,19 @@ public interface ZmqMetrics {
 	default void socketFailure(String socket) {
 	}
 
+	/**
+	 * A peer's connection to a socket closed.
+	 * @param socket the socket name
+	 */
+	default void disconnect(String socket) {
+	}
+
+	/**
+	 * A connection to a socket failed its ZMTP handshake.
+	 * @param socket the socket name
+	 * @param reason {@code protocol}, {@code auth} or {@code other}
+	 */
+	default void handshakeFailure(String socket, String reason) {
+	}
+
 }
