@@ -110,11 +110,13 @@ final class ListenerInvoker {
 		if (replacementBytes != null) {
 			return withEnvelope(message, replacementBytes);
 		}
-		List<byte[]> reply = new ArrayList<>(message.getEnvelope());
-		reply.add(ZmqErrorReply.marker());
 		Throwable cause = (failure.getCause() != null) ? failure.getCause() : failure;
-		reply.add(ZmqErrorReply.reason(failure.getKind().tag() + ": " + cause.getClass().getSimpleName()));
-		return reply;
+		return withEnvelope(message, ZmqErrorReply.frame(failure.getKind().tag() + ": " + typeName(cause)));
+	}
+
+	private static String typeName(Throwable cause) {
+		String simpleName = cause.getClass().getSimpleName();
+		return simpleName.isEmpty() ? cause.getClass().getName() : simpleName;
 	}
 
 	private byte @Nullable [] replyBytes(@Nullable Object replacement) {

@@ -52,10 +52,20 @@ class ListenerInvokerTests {
 			throw new HandlerError("secret detail");
 		}, this.recordingErrorHandler);
 		List<byte[]> reply = invoker.process(repRequest("boom"));
-		assertThat(reply).isNotNull();
-		assertThat(reply.subList(0, 2)).containsExactly(ROUTING_ID, ZmqFrames.EMPTY);
-		String reason = ZmqErrorReply.reasonOf(reply.subList(2, reply.size()));
-		assertThat(reason).isEqualTo("handler: HandlerError");
+		assertThat(reply).containsExactly(ROUTING_ID, ZmqFrames.EMPTY, bytes("ZMQ-SPRING-ERROR: handler: HandlerError"));
+		assertThat(ZmqErrorReply.reasonOf(reply.subList(2, reply.size()))).isEqualTo("handler: HandlerError");
+	}
+
+	@Test
+	void failureOfARouterListenerIsAnsweredWithOneErrorFrameBehindTheEnvelope() {
+		ListenerInvoker invoker = invoker(ZmqSocketType.ROUTER, (message) -> {
+			throw new IllegalArgumentException("secret detail");
+		}, this.recordingErrorHandler);
+		byte[] correlation = { 1, 2, 3, 4, 5, 6, 7, 8 };
+		List<byte[]> reply = invoker
+			.process(message(List.of(ROUTING_ID, correlation, ZmqFrames.EMPTY, bytes("request")), 3));
+		assertThat(reply).containsExactly(ROUTING_ID, correlation, ZmqFrames.EMPTY,
+				bytes("ZMQ-SPRING-ERROR: handler: IllegalArgumentException"));
 	}
 
 	@Test

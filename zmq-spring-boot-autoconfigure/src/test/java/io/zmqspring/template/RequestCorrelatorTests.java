@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 import io.zmqspring.core.ZmqFrames;
+import io.zmqspring.core.ZmqRemoteException;
 import io.zmqspring.metrics.ZmqMetrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,6 +60,20 @@ class RequestCorrelatorTests {
 		assertThat(request.future.join()).singleElement().isEqualTo("answer".getBytes());
 		assertThat(correlator.isEmpty()).isTrue();
 		assertThat(this.discarded).hasValue(0);
+	}
+
+	@Test
+	void oneFrameErrorReplyFailsTheRequestWithTheRemoteReason() {
+		RequestCorrelator correlator = new RequestCorrelator("api", this.metrics);
+		byte[] correlation = correlator.nextCorrelation();
+		PendingRequest request = request();
+		correlator.sent(request);
+		correlator.dispatch(reply(correlation, "ZMQ-SPRING-ERROR: handler: IllegalStateException"));
+		assertThat(request.future).failsWithin(Duration.ZERO)
+			.withThrowableThat()
+			.havingCause()
+			.isInstanceOfSatisfying(ZmqRemoteException.class,
+					(ex) -> assertThat(ex.getRemoteReason()).isEqualTo("handler: IllegalStateException"));
 	}
 
 	@Test
