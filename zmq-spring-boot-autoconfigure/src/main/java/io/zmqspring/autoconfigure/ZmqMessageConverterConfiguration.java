@@ -3,15 +3,14 @@ package io.zmqspring.autoconfigure;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.util.ClassUtils;
 
 import io.zmqspring.converter.ByteArrayZmqMessageConverter;
@@ -21,7 +20,9 @@ import io.zmqspring.converter.StringZmqMessageConverter;
 import io.zmqspring.converter.ZmqMessageConverter;
 
 /**
- * The message converter chain: the application's {@link ZmqMessageConverter} beans first, then
+ * The message converter chain: the application's {@link ZmqMessageConverter} beans first, in
+ * their order ({@link org.springframework.core.annotation.Order @Order} on the class or the
+ * {@code @Bean} method, or {@link org.springframework.core.Ordered}), then
  * {@code byte[]}, {@code String} and, with Jackson 3 present, JSON through the application's
  * {@link JsonMapper}. A {@link CompositeZmqMessageConverter} bean replaces the chain.
  *
@@ -35,16 +36,13 @@ class ZmqMessageConverterConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CompositeZmqMessageConverter zmqMessageConverter(ListableBeanFactory beanFactory,
+	CompositeZmqMessageConverter zmqMessageConverter(ObjectProvider<ZmqMessageConverter> applicationConverters,
 			ObjectProvider<ZmqJsonConverterHolder> json) {
-		List<ZmqMessageConverter> converters = new ArrayList<>();
-		for (String name : beanFactory.getBeanNamesForType(ZmqMessageConverter.class)) {
-			Class<?> type = beanFactory.getType(name);
-			if (type == null || !CompositeZmqMessageConverter.class.isAssignableFrom(type)) {
-				converters.add(beanFactory.getBean(name, ZmqMessageConverter.class));
-			}
-		}
-		AnnotationAwareOrderComparator.sort(converters);
+		// The type filter runs on bean definitions, before any bean is created, so the composite
+		// (this bean, or another one) is never asked for while it is being created. The ordered
+		// stream honours Ordered, @Order and @Priority on the class and @Order on @Bean methods.
+		List<ZmqMessageConverter> converters = new ArrayList<>(
+				applicationConverters.orderedStream(ZmqMessageConverterConfiguration::isApplicationConverter).toList());
 		converters.add(new ByteArrayZmqMessageConverter());
 		converters.add(new StringZmqMessageConverter());
 		if (JACKSON_PRESENT) {
@@ -54,6 +52,10 @@ class ZmqMessageConverterConfiguration {
 			}
 		}
 		return new CompositeZmqMessageConverter(converters);
+	}
+
+	private static boolean isApplicationConverter(@Nullable Class<?> type) {
+		return type == null || !CompositeZmqMessageConverter.class.isAssignableFrom(type);
 	}
 
 	/**

@@ -39,7 +39,9 @@ final class ZmqSocketDefinitions {
 	}
 
 	static ZmqSocketOptions defaults(ZmqProperties properties) {
-		return options("zmq.defaults", properties.getDefaults(), null);
+		ZmqSocketOptions defaults = options(properties.getDefaults(), null);
+		defaults.validate("zmq.defaults");
+		return defaults;
 	}
 
 	static List<ZmqSocketDefinition> sockets(ZmqProperties properties, ZmqSocketOptions defaults) {
@@ -100,42 +102,30 @@ final class ZmqSocketDefinitions {
 				throw new ZmqConfigurationException(prefix + ".endpoints[" + i + "]", spec, ex.getMessage());
 			}
 		}
-		ZmqSocketOptions options = options(prefix, socket, defaults);
+		ZmqSocketOptions options = options(socket, defaults);
 		if (socket.getRoutingId() != null) {
 			options = options.withRoutingId(socket.getRoutingId());
 		}
+		options.validate(prefix);
 		return new ZmqSocketDefinition(name, type, endpoints, socket.getTopics(), options);
 	}
 
-	private static ZmqSocketOptions options(String prefix, ZmqProperties.SocketOptions own,
+	private static ZmqSocketOptions options(ZmqProperties.SocketOptions own,
 			@Nullable ZmqSocketOptions defaults) {
-		Integer sendHwm = hwm(prefix + ".send-hwm", pick(own.getSendHwm(), defaults, ZmqSocketOptions::sendHwm));
-		Integer receiveHwm = hwm(prefix + ".receive-hwm",
-				pick(own.getReceiveHwm(), defaults, ZmqSocketOptions::receiveHwm));
-		Duration linger = duration(prefix + ".linger", pick(own.getLinger(), defaults, ZmqSocketOptions::linger));
-		Duration sendTimeout = duration(prefix + ".send-timeout",
-				pick(own.getSendTimeout(), defaults, ZmqSocketOptions::sendTimeout));
 		DataSize maxSize = own.getMaxMessageSize();
 		Long maxMessageSize = (maxSize != null) ? Long.valueOf(maxSize.toBytes())
 				: (defaults != null) ? defaults.maxMessageSize() : null;
-		if (maxMessageSize != null && maxMessageSize < -1) {
-			throw new ZmqConfigurationException(prefix + ".max-message-size", maxSize, "must not be negative");
-		}
-		return new ZmqSocketOptions(sendHwm, receiveHwm, linger,
-				duration(prefix + ".reconnect-interval",
-						pick(own.getReconnectInterval(), defaults, ZmqSocketOptions::reconnectInterval)),
-				duration(prefix + ".reconnect-interval-max",
-						pick(own.getReconnectIntervalMax(), defaults, ZmqSocketOptions::reconnectIntervalMax)),
-				duration(prefix + ".heartbeat-interval",
-						pick(own.getHeartbeatInterval(), defaults, ZmqSocketOptions::heartbeatInterval)),
-				duration(prefix + ".heartbeat-timeout",
-						pick(own.getHeartbeatTimeout(), defaults, ZmqSocketOptions::heartbeatTimeout)),
-				duration(prefix + ".heartbeat-ttl",
-						pick(own.getHeartbeatTtl(), defaults, ZmqSocketOptions::heartbeatTtl)),
-				sendTimeout, maxMessageSize, pick(own.getImmediate(), defaults, ZmqSocketOptions::immediate),
-				duration(prefix + ".handshake-interval",
-						pick(own.getHandshakeInterval(), defaults, ZmqSocketOptions::handshakeInterval)),
-				null);
+		return new ZmqSocketOptions(pick(own.getSendHwm(), defaults, ZmqSocketOptions::sendHwm),
+				pick(own.getReceiveHwm(), defaults, ZmqSocketOptions::receiveHwm),
+				pick(own.getLinger(), defaults, ZmqSocketOptions::linger),
+				pick(own.getReconnectInterval(), defaults, ZmqSocketOptions::reconnectInterval),
+				pick(own.getReconnectIntervalMax(), defaults, ZmqSocketOptions::reconnectIntervalMax),
+				pick(own.getHeartbeatInterval(), defaults, ZmqSocketOptions::heartbeatInterval),
+				pick(own.getHeartbeatTimeout(), defaults, ZmqSocketOptions::heartbeatTimeout),
+				pick(own.getHeartbeatTtl(), defaults, ZmqSocketOptions::heartbeatTtl),
+				pick(own.getSendTimeout(), defaults, ZmqSocketOptions::sendTimeout), maxMessageSize,
+				pick(own.getImmediate(), defaults, ZmqSocketOptions::immediate),
+				pick(own.getHandshakeInterval(), defaults, ZmqSocketOptions::handshakeInterval), null);
 	}
 
 	private static <T> @Nullable T pick(@Nullable T own, @Nullable ZmqSocketOptions defaults,
@@ -144,23 +134,6 @@ final class ZmqSocketDefinitions {
 			return own;
 		}
 		return (defaults != null) ? fromDefaults.apply(defaults) : null;
-	}
-
-	private static @Nullable Integer hwm(String property, @Nullable Integer value) {
-		if (value != null && value < 0) {
-			throw new ZmqConfigurationException(property, value, "must not be negative (0 means no limit)");
-		}
-		return value;
-	}
-
-	private static @Nullable Duration duration(String property, @Nullable Duration value) {
-		if (value != null && value.isNegative()) {
-			throw new ZmqConfigurationException(property, value, "must not be negative");
-		}
-		if (value != null && value.toMillis() > Integer.MAX_VALUE) {
-			throw new ZmqConfigurationException(property, value, "is longer than ZeroMQ can take");
-		}
-		return value;
 	}
 
 }

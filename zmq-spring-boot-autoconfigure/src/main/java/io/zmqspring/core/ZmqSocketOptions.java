@@ -1,8 +1,11 @@
 package io.zmqspring.core;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.Assert;
 
 /**
  * The options applied to a socket before it binds or connects. A {@code null} value leaves
@@ -29,6 +32,14 @@ public record ZmqSocketOptions(@Nullable Integer sendHwm, @Nullable Integer rece
 		@Nullable Duration sendTimeout, @Nullable Long maxMessageSize, @Nullable Boolean immediate,
 		@Nullable Duration handshakeInterval, @Nullable String routingId) {
 
+	/** The largest value of an option that JeroMQ takes in milliseconds as an {@code int}. */
+	private static final Duration MAX_MILLIS = Duration.ofMillis(Integer.MAX_VALUE);
+
+	/** The largest heartbeat TTL JeroMQ takes: 6553 deciseconds, given in milliseconds. */
+	private static final Duration MAX_HEARTBEAT_TTL = Duration.ofMillis(655_399);
+
+	private static final int MAX_ROUTING_ID_BYTES = 255;
+
 	/** Options that leave every JeroMQ default in place. */
 	public static final ZmqSocketOptions NONE = new ZmqSocketOptions(null, null, null, null, null, null, null, null,
 			null, null, null, null, null);
@@ -42,6 +53,75 @@ public record ZmqSocketOptions(@Nullable Integer sendHwm, @Nullable Integer rece
 		return new ZmqSocketOptions(this.sendHwm, this.receiveHwm, this.linger, this.reconnectInterval,
 				this.reconnectIntervalMax, this.heartbeatInterval, this.heartbeatTimeout, this.heartbeatTtl,
 				this.sendTimeout, this.maxMessageSize, this.immediate, this.handshakeInterval, routingId);
+	}
+
+	/**
+	 * Check every option against the range JeroMQ 0.6.0 accepts, so that a value it would reject
+	 * fails at startup with the property's name instead of a bare exception from JeroMQ when the
+	 * socket opens.
+	 * @param propertyPrefix the prefix of the properties the options come from, for example
+	 * {@code zmq.sockets.api} or {@code zmq.defaults}
+	 * @throws ZmqConfigurationException naming the first option out of range, for example
+	 * {@code zmq.sockets.api.heartbeat-ttl}
+	 */
+	public void validate(String propertyPrefix) {
+		Assert.notNull(propertyPrefix, "'propertyPrefix' must not be null");
+		String prefix = propertyPrefix + ".";
+		checkHwm(prefix + "send-hwm", this.sendHwm);
+		checkHwm(prefix + "receive-hwm", this.receiveHwm);
+		checkMillis(prefix + "linger", this.linger);
+		checkMillis(prefix + "reconnect-interval", this.reconnectInterval);
+		checkMillis(prefix + "reconnect-interval-max", this.reconnectIntervalMax);
+		checkMillis(prefix + "heartbeat-interval", this.heartbeatInterval);
+		checkMillis(prefix + "heartbeat-timeout", this.heartbeatTimeout);
+		checkMillis(prefix + "heartbeat-ttl", this.heartbeatTtl, MAX_HEARTBEAT_TTL,
+				"JeroMQ keeps it in tenths of a second and takes at most 6553 of them");
+		checkMillis(prefix + "send-timeout", this.sendTimeout);
+		checkMillis(prefix + "handshake-interval", this.handshakeInterval);
+		if (this.maxMessageSize != null && this.maxMessageSize < -1) {
+			throw new ZmqConfigurationException(prefix + "max-message-size", this.maxMessageSize + "B",
+					"must not be negative (-1 means no limit)");
+		}
+		checkRoutingId(prefix + "routing-id", this.routingId);
+	}
+
+	private static void checkHwm(String property, @Nullable Integer value) {
+		if (value != null && value < 0) {
+			throw new ZmqConfigurationException(property, value, "must not be negative (0 means no limit)");
+		}
+	}
+
+	private static void checkMillis(String property, @Nullable Duration value) {
+		checkMillis(property, value, MAX_MILLIS,
+				"the largest number of milliseconds JeroMQ takes, about 24.8 days");
+	}
+
+	private static void checkMillis(String property, @Nullable Duration value, Duration max, String why) {
+		if (value == null) {
+			return;
+		}
+		if (value.isNegative()) {
+			throw new ZmqConfigurationException(property, value, "must not be negative");
+		}
+		if (value.compareTo(max) > 0) {
+			throw new ZmqConfigurationException(property, value,
+					"must be at most " + max.toMillis() + "ms (" + why + ")");
+		}
+	}
+
+	private static void checkRoutingId(String property, @Nullable String routingId) {
+		if (routingId == null) {
+			return;
+		}
+		byte[] bytes = routingId.getBytes(StandardCharsets.UTF_8);
+		if (bytes.length < 1 || bytes.length > MAX_ROUTING_ID_BYTES) {
+			throw new ZmqConfigurationException(property, routingId, "must be 1 to " + MAX_ROUTING_ID_BYTES
+					+ " bytes long in UTF-8, but is " + bytes.length + " bytes long");
+		}
+		if (bytes[0] == 0) {
+			throw new ZmqConfigurationException(property, routingId,
+					"must not start with a zero byte: ZeroMQ reserves those for the routing ids it generates");
+		}
 	}
 
 	/**

@@ -7,6 +7,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.core.log.LogMessage;
+
 import io.zmqspring.converter.ZmqMessageConverter;
 import io.zmqspring.core.ZmqErrorReply;
 import io.zmqspring.core.ZmqFrames;
@@ -16,7 +18,7 @@ import io.zmqspring.metrics.ZmqMetrics;
 /**
  * Runs the listener for one message and works out the reply frames: the return value behind the
  * envelope, or for REP and ROUTER the error handler's replacement or the standard error reply
- * when the listener fails. Never throws for a listener failure.
+ * when the listener fails. Never throws for a listener failure, not even for an {@link Error}.
  *
  * @author zmq-spring-boot
  */
@@ -50,27 +52,43 @@ final class ListenerInvoker {
 	}
 
 	/**
-	 * Handle a message on the calling thread.
+	 * Handle a message on the calling thread. Whatever the listener or the error handler throws,
+	 * {@link Error}s included, is reported and answered here; afterwards the calling thread's
+	 * interrupt flag is cleared, so that a handler that left it set cannot break the JeroMQ calls
+	 * that follow on this thread.
 	 * @param message the message
 	 * @return the reply frames to send, or {@code null} for none
 	 */
 	@Nullable List<byte[]> process(ZmqInboundMessage message) {
 		try {
-			byte[] result = this.listener.onMessage(message);
-			if (!this.type.canReply()) {
-				return null;
-			}
-			if (result == null) {
-				if (this.type != ZmqSocketType.REP) {
-					return null;
-				}
-				result = ZmqFrames.EMPTY;
-			}
-			return withEnvelope(message, result);
+			return invoke(message);
 		}
-		catch (Exception | StackOverflowError | AssertionError | LinkageError ex) {
+		finally {
+			if (Thread.interrupted()) {
+				logger.debug(LogMessage.of(() -> "Listener '" + this.listenerId + "' on socket " + this.socketName
+						+ " left the thread's interrupt flag set; cleared it"));
+			}
+		}
+	}
+
+	private @Nullable List<byte[]> invoke(ZmqInboundMessage message) {
+		byte[] result;
+		try {
+			result = this.listener.onMessage(message);
+		}
+		catch (Throwable ex) {
 			return failed(message, ex);
 		}
+		if (!this.type.canReply()) {
+			return null;
+		}
+		if (result == null) {
+			if (this.type != ZmqSocketType.REP) {
+				return null;
+			}
+			result = ZmqFrames.EMPTY;
+		}
+		return withEnvelope(message, result);
 	}
 
 	private @Nullable List<byte[]> failed(ZmqInboundMessage message, Throwable ex) {
@@ -81,7 +99,7 @@ final class ListenerInvoker {
 		try {
 			replacement = this.errorHandler.handleError(message, failure);
 		}
-		catch (Exception | StackOverflowError | AssertionError | LinkageError handlerFailure) {
+		catch (Throwable handlerFailure) {
 			logger.error("Error handler of listener '" + this.listenerId + "' on socket " + this.socketName
 					+ " failed", handlerFailure);
 		}
@@ -92,11 +110,13 @@ final class ListenerInvoker {
 		if (replacementBytes != null) {
 			return withEnvelope(message, replacementBytes);
 		}
-		List<byte[]> reply = new ArrayList<>(message.getEnvelope());
-		reply.add(ZmqErrorReply.marker());
 		Throwable cause = (failure.getCause() != null) ? failure.getCause() : failure;
-		reply.add(ZmqErrorReply.reason(failure.getKind().tag() + ": " + cause.getClass().getSimpleName()));
-		return reply;
+		return withEnvelope(message, ZmqErrorReply.frame(failure.getKind().tag() + ": " + typeName(cause)));
+	}
+
+	private static String typeName(Throwable cause) {
+		String simpleName = cause.getClass().getSimpleName();
+		return simpleName.isEmpty() ? cause.getClass().getName() : simpleName;
 	}
 
 	private byte @Nullable [] replyBytes(@Nullable Object replacement) {
@@ -114,7 +134,7 @@ final class ListenerInvoker {
 		try {
 			return this.replyConverter.toBytes(replacement);
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
 			logger.warn("Listener '" + this.listenerId
 					+ "': could not convert the error handler's reply; sending the error reply: " + ex);
 			return null;

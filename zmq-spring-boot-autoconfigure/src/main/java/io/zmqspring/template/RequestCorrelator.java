@@ -1,5 +1,6 @@
 package io.zmqspring.template;
 
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ import io.zmqspring.metrics.ZmqMetrics;
 /**
  * The requests a correlating socket has sent and is waiting on: it hands out correlation ids,
  * matches replies to them, expires them at their deadline and discards replies nobody waits for.
+ * Ids start at a random value per instance, so they are unique across sockets and restarts.
  * Used only by the socket's own thread.
  *
  * @author zmq-spring-boot
@@ -40,9 +42,28 @@ final class RequestCorrelator {
 
 	private long nextId;
 
+	/**
+	 * Create a correlator whose ids start at a random 64-bit value, so that a reply meant for
+	 * another socket, or for this socket before a restart (same routing id), matches no request
+	 * here and is discarded.
+	 * @param socketName the socket, for logs and metrics
+	 * @param metrics where discarded replies and timeouts are counted
+	 */
 	RequestCorrelator(String socketName, ZmqMetrics metrics) {
+		this(socketName, metrics, new SecureRandom().nextLong());
+	}
+
+	/**
+	 * Create a correlator whose ids start at a given value; they wrap around past
+	 * {@link Long#MAX_VALUE}.
+	 * @param socketName the socket, for logs and metrics
+	 * @param metrics where discarded replies and timeouts are counted
+	 * @param firstId the first correlation id to hand out
+	 */
+	RequestCorrelator(String socketName, ZmqMetrics metrics, long firstId) {
 		this.socketName = socketName;
 		this.metrics = metrics;
+		this.nextId = firstId;
 	}
 
 	/**
@@ -58,6 +79,7 @@ final class RequestCorrelator {
 	 * @param request the request
 	 */
 	void sent(PendingRequest request) {
+		// overflows from Long.MAX_VALUE to Long.MIN_VALUE: ids only need to differ
 		request.id = this.nextId++;
 		this.inflight.put(request.id, request);
 		this.deadlines.add(request);

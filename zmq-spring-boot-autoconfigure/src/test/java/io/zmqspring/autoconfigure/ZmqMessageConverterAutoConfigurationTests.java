@@ -10,6 +10,8 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 import io.zmqspring.converter.ByteArrayZmqMessageConverter;
 import io.zmqspring.converter.CompositeZmqMessageConverter;
@@ -131,7 +133,55 @@ class ZmqMessageConverterAutoConfigurationTests {
 		});
 	}
 
+	@Test
+	void orderOnConverterBeanMethodsDecidesWhichConverterIsConsultedFirst() {
+		this.jacksonRunner.withUserConfiguration(OrderedConverters.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			CompositeZmqMessageConverter converter = context.getBean(CompositeZmqMessageConverter.class);
+			assertThat(converter.getConverters()).hasSize(5)
+				.first()
+				.isSameAs(context.getBean("declaredSecondOrderedFirst"));
+			assertThat(converter.getConverters().get(1)).isSameAs(context.getBean("declaredFirstOrderedSecond"));
+			assertThat(converter.toBytes("hello")).isEqualTo("first:hello".getBytes(StandardCharsets.UTF_8));
+		});
+	}
+
 	record Order(int orderId, String itemName) {
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OrderedConverters {
+
+		@Bean
+		@org.springframework.core.annotation.Order(2)
+		ZmqMessageConverter declaredFirstOrderedSecond() {
+			return new PrefixingConverter("second:");
+		}
+
+		@Bean
+		@org.springframework.core.annotation.Order(1)
+		ZmqMessageConverter declaredSecondOrderedFirst() {
+			return new PrefixingConverter("first:");
+		}
+
+	}
+
+	/**
+	 * Writes strings with a prefix and reads nothing.
+	 */
+	static class PrefixingConverter extends ShoutingConverter {
+
+		private final String prefix;
+
+		PrefixingConverter(String prefix) {
+			this.prefix = prefix;
+		}
+
+		@Override
+		public byte[] toBytes(Object payload) {
+			return (this.prefix + payload).getBytes(StandardCharsets.UTF_8);
+		}
+
 	}
 
 	/**
