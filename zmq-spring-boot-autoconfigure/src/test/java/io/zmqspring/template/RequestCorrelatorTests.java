@@ -90,7 +90,8 @@ class RequestCorrelatorTests {
 	}
 
 	private static PendingRequest request() {
-		return new PendingRequest(List.of("request".getBytes()), Duration.ofSeconds(5));
+		return new PendingRequest(List.of("request".getBytes()), Duration.ofSeconds(5),
+				new CorrelatingReceiver("api", ZmqMetrics.NONE));
 	}
 
 	private static List<byte[]> reply(byte[] correlation, String body) {
