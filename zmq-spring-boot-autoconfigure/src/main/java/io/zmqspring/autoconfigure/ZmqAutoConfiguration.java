@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
 import io.zmqspring.converter.CompositeZmqMessageConverter;
+import io.zmqspring.core.ZmqContextSupervisor;
 import io.zmqspring.core.ZmqSocketCustomizer;
 import io.zmqspring.core.ZmqSocketFactory;
 import io.zmqspring.core.ZmqSocketOptions;
@@ -40,8 +41,11 @@ public class ZmqAutoConfiguration {
 
 	@Bean(destroyMethod = "")
 	@ConditionalOnMissingBean
-	ZContext zmqContext(ZmqProperties properties) {
-		return new ZContext(properties.getContext().getIoThreads());
+	ZContext zmqContext(ZmqProperties properties, ZmqMetrics zmqMetrics) {
+		ZContext context = new ZContext(properties.getContext().getIoThreads());
+		// before the first socket starts the I/O threads
+		ZmqContextSupervisor.supervise(context, zmqMetrics);
+		return context;
 	}
 
 	@Bean

@@ -13,6 +13,8 @@ import org.springframework.util.Assert;
  * <li>{@code zmq.send.failures} ({@code socket}, {@code reason})</li>
  * <li>{@code zmq.replies.discarded} ({@code socket})</li>
  * <li>{@code zmq.replies.timeouts} ({@code socket})</li>
+ * <li>{@code zmq.protocol.violations} ({@code socket}, {@code reason})</li>
+ * <li>{@code zmq.io.thread.faults} ({@code kind}: {@code recovered} or {@code fatal})</li>
  * </ul>
  * Counters are looked up when something goes wrong, never on the happy path.
  *
@@ -52,6 +54,17 @@ public class MicrometerZmqMetrics implements ZmqMetrics {
 	@Override
 	public void replyTimeout(String socket) {
 		increment("zmq.replies.timeouts", "Requests that got no reply in time", "socket", socket);
+	}
+
+	@Override
+	public void protocolViolation(String socket, String reason) {
+		increment("zmq.protocol.violations", "Protocol violations by remote peers", "socket", socket, "reason",
+				reason);
+	}
+
+	@Override
+	public void ioThreadFault(String kind) {
+		increment("zmq.io.thread.faults", "Exceptions that escaped into a ZeroMQ I/O thread", "kind", kind);
 	}
 
 	private void increment(String name, String description, String... tags) {
