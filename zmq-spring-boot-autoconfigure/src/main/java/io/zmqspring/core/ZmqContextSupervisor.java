@@ -22,7 +22,7 @@ import zmq.util.function.BiFunction;
  * Watches a {@link ZContext} for what remote peers and JeroMQ's own I/O threads can do to it:
  * <ul>
  * <li>Protocol violations that JeroMQ 0.6.0 does not survive on its own (a frame with a negative
- * 64-bit size): each socket gets a {@link ZmqGuardedMsgAllocator} (see
+ * 64-bit size, which also slips past the max message size): each socket gets a {@link ZmqGuardedMsgAllocator} (see
  * {@link #guard(ZContext, String, ZMQ.Socket)}), whose violations are counted
  * ({@code zmq.protocol.violations}) and logged, at WARN at most once a minute per socket and at
  * DEBUG otherwise.</li>
@@ -115,7 +115,8 @@ public final class ZmqContextSupervisor implements UncaughtExceptionHandler {
 			return;
 		}
 		MsgAllocator delegate = (current instanceof MsgAllocator allocator) ? allocator : zmq.ZMQ.DEFAULT_MSG_ALLOCATOR;
-		socket.setMsgAllocator(new ZmqGuardedMsgAllocator(socketName, delegate, this::protocolViolation));
+		socket.setMsgAllocator(new ZmqGuardedMsgAllocator(socketName, delegate, socket.getMaxMsgSize(),
+				this::protocolViolation));
 	}
 
 	/**
@@ -127,7 +128,7 @@ public final class ZmqContextSupervisor implements UncaughtExceptionHandler {
 		this.protocolViolations.incrementAndGet();
 		this.metrics.protocolViolation(socket, reason);
 		this.rateLimitedLog.warn("violation:" + socket + ":" + reason, "ZeroMQ socket '" + socket
-				+ "' received bytes that break the protocol (" + reason + "); the frame was discarded", null);
+				+ "' received a frame that breaks the protocol (" + reason + ") and discarded it", null);
 	}
 
 	/**

@@ -21,8 +21,12 @@ import zmq.msg.MsgAllocator;
  * <em>command</em> frame instead, so the decoder completes the frame normally. During the
  * handshake the security mechanism rejects that empty command and JeroMQ drops the connection;
  * after the handshake JeroMQ discards unknown command frames, so the frame is neutralised and
- * the connection can do no more than any other peer. No memory is allocated for it. Every other
- * size goes to the delegate unchanged.
+ * the connection can do no more than any other peer. No memory is allocated for it.
+ * <p>
+ * A size such as {@code 0x800000007FFFFFFF} is negative as a {@code long}, so it also passes the
+ * decoder's max-message-size check, but its low 32 bits are positive: it reaches the allocator as
+ * up to 2 GiB. The allocator therefore applies the socket's max message size again and treats a
+ * larger size the same way. Every other size goes to the delegate unchanged.
  *
  * @author zmq-spring-boot
  * @see ZmqContextSupervisor#guard(org.zeromq.ZContext, String, org.zeromq.ZMQ.Socket)
@@ -32,9 +36,17 @@ public final class ZmqGuardedMsgAllocator implements MsgAllocator {
 	/** The violation reason for a frame whose size is negative. */
 	public static final String NEGATIVE_FRAME_SIZE = "negative-frame-size";
 
+	/**
+	 * The violation reason for a frame whose size exceeds the max message size although the
+	 * decoder let it through (a negative 64-bit size with positive low 32 bits).
+	 */
+	public static final String OVERSIZED_FRAME_SIZE = "oversized-frame-size";
+
 	private final String socketName;
 
 	private final MsgAllocator delegate;
+
+	private final long maxMessageSize;
 
 	private final BiConsumer<String, String> violations;
 
@@ -42,15 +54,18 @@ public final class ZmqGuardedMsgAllocator implements MsgAllocator {
 	 * Create an allocator for one socket.
 	 * @param socketName the socket's name, passed to {@code violations}
 	 * @param delegate the allocator for every valid size
+	 * @param maxMessageSize the socket's max message size in bytes, negative for none
 	 * @param violations called, on the I/O thread, with the socket name and the reason of each
 	 * violation; must be quick and must not throw
 	 */
-	public ZmqGuardedMsgAllocator(String socketName, MsgAllocator delegate, BiConsumer<String, String> violations) {
+	public ZmqGuardedMsgAllocator(String socketName, MsgAllocator delegate, long maxMessageSize,
+			BiConsumer<String, String> violations) {
 		Assert.notNull(socketName, "'socketName' must not be null");
 		Assert.notNull(delegate, "'delegate' must not be null");
 		Assert.notNull(violations, "'violations' must not be null");
 		this.socketName = socketName;
 		this.delegate = delegate;
+		this.maxMessageSize = maxMessageSize;
 		this.violations = violations;
 	}
 
@@ -65,17 +80,25 @@ public final class ZmqGuardedMsgAllocator implements MsgAllocator {
 	@Override
 	public Msg allocate(int size) {
 		if (size < 0) {
-			try {
-				this.violations.accept(this.socketName, NEGATIVE_FRAME_SIZE);
-			}
-			catch (RuntimeException ex) {
-				// counting must never break the I/O thread
-			}
-			Msg neutralised = new Msg(0);
-			neutralised.setFlags(Msg.COMMAND);
-			return neutralised;
+			return neutralise(NEGATIVE_FRAME_SIZE);
+		}
+		if (this.maxMessageSize >= 0 && size > this.maxMessageSize) {
+			return neutralise(OVERSIZED_FRAME_SIZE);
 		}
 		return this.delegate.allocate(size);
+	}
+
+	private Msg neutralise(String reason) {
+		try {
+			this.violations.accept(this.socketName, reason);
+		}
+		catch (RuntimeException ex) {
+			// counting must never break the I/O thread
+		}
+		// complete: nothing of the frame is read into it, the next bytes are a new frame
+		Msg neutralised = new Msg(0);
+		neutralised.setFlags(Msg.COMMAND);
+		return neutralised;
 	}
 
 }
