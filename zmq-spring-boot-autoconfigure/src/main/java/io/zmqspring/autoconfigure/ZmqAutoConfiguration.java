@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 import io.zmqspring.converter.CompositeZmqMessageConverter;
+import io.zmqspring.core.ZmqContextSupervisor;
 import io.zmqspring.core.ZmqSocketCustomizer;
 import io.zmqspring.core.ZmqSocketFactory;
 import io.zmqspring.core.ZmqSocketOptions;
@@ -42,8 +43,11 @@ public class ZmqAutoConfiguration {
 
 	@Bean(destroyMethod = "")
 	@ConditionalOnMissingBean
-	ZContext zmqContext(ZmqProperties properties) {
-		return new ZContext(properties.getContext().getIoThreads());
+	ZContext zmqContext(ZmqProperties properties, ZmqMetrics zmqMetrics) {
+		ZContext context = new ZContext(properties.getContext().getIoThreads());
+		// before the first socket starts the I/O threads
+		ZmqContextSupervisor.supervise(context, zmqMetrics);
+		return context;
 	}
 
 	@Bean

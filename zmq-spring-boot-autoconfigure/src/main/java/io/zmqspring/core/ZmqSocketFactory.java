@@ -29,6 +29,15 @@ public class ZmqSocketFactory {
 
 	private static final Log logger = LogFactory.getLog(ZmqSocketFactory.class);
 
+	/**
+	 * Largest inbound message, in bytes, of a socket with at least one bind endpoint whose
+	 * {@code max-message-size} is not set: 1 MiB. JeroMQ allocates a frame's declared size before
+	 * its bytes arrive, so without a limit any peer that can reach a bound port can make it
+	 * allocate up to 2 GiB per frame. Set {@code max-message-size} (or {@code -1} for no limit)
+	 * to change it.
+	 */
+	public static final long DEFAULT_BOUND_MAX_MESSAGE_SIZE = 1024 * 1024;
+
 	private final ZContext context;
 
 	private final ZmqSocketRegistry registry;
@@ -110,9 +119,14 @@ public class ZmqSocketFactory {
 		ZMQ.Socket socket = this.context.getContext().socket(definition.type().jeromqType());
 		try {
 			applyOptions(definition.options(), socket);
+			if (definition.options().maxMessageSize() == null
+					&& definition.endpoints().stream().anyMatch(ZmqEndpoint::bind)) {
+				socket.setMaxMsgSize(DEFAULT_BOUND_MAX_MESSAGE_SIZE);
+			}
 			for (ZmqSocketCustomizer customizer : this.customizers) {
 				customizer.customize(definition, socket);
 			}
+			ZmqContextSupervisor.guard(this.context, definition.name(), socket);
 			subscribe(definition, socket);
 			List<String> actual = new ArrayList<>(definition.endpoints().size());
 			for (ZmqEndpoint endpoint : definition.endpoints()) {

@@ -16,6 +16,8 @@ import org.springframework.util.Assert;
  * <li>{@code zmq.socket.failures} ({@code socket}): sockets that failed and were opened again</li>
  * <li>{@code zmq.socket.disconnects} ({@code socket}): peer connections that closed</li>
  * <li>{@code zmq.socket.handshake.failures} ({@code socket}, {@code reason}): failed ZMTP handshakes</li>
+ * <li>{@code zmq.protocol.violations} ({@code socket}, {@code reason})</li>
+ * <li>{@code zmq.io.thread.faults} ({@code kind}: {@code recovered} or {@code fatal})</li>
  * </ul>
  * Counters are looked up when something goes wrong, never on the happy path.
  *
@@ -71,6 +73,17 @@ public class MicrometerZmqMetrics implements ZmqMetrics {
 	public void handshakeFailure(String socket, String reason) {
 		increment("zmq.socket.handshake.failures", "Connections that failed their ZMTP handshake", "socket", socket,
 				"reason", reason);
+	}
+
+	@Override
+	public void protocolViolation(String socket, String reason) {
+		increment("zmq.protocol.violations", "Protocol violations by remote peers", "socket", socket, "reason",
+				reason);
+	}
+
+	@Override
+	public void ioThreadFault(String kind) {
+		increment("zmq.io.thread.faults", "Exceptions that escaped into a ZeroMQ I/O thread", "kind", kind);
 	}
 
 	private void increment(String name, String description, String... tags) {

@@ -74,4 +74,21 @@ public interface ZmqMetrics {
 	default void handshakeFailure(String socket, String reason) {
 	}
 
+	/**
+	 * A remote peer sent bytes that break the wire protocol in a way JeroMQ does not handle
+	 * itself (for example a frame with a negative size); the frame was neutralised or the
+	 * connection dropped.
+	 * @param socket the socket name
+	 * @param reason a short fixed reason, for example {@code negative-frame-size}
+	 */
+	default void protocolViolation(String socket, String reason) {
+	}
+
+	/**
+	 * An exception escaped into one of the context's I/O threads.
+	 * @param kind {@code recovered} when the thread went on, {@code fatal} when it died
+	 */
+	default void ioThreadFault(String kind) {
+	}
+
 }
