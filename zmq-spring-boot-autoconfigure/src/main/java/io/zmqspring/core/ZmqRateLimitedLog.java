@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @author zmq-spring-boot
  */
-final class ZmqRateLimitedLog {
+public final class ZmqRateLimitedLog {
 
 	private static final int MAX_KEYS = 256;
 
@@ -28,6 +28,15 @@ final class ZmqRateLimitedLog {
 	private final LongSupplier nanoClock;
 
 	private final Map<String, Window> windows = new ConcurrentHashMap<>();
+
+	/**
+	 * Create a log that warns at most once per interval and key.
+	 * @param log the log to write to
+	 * @param interval the shortest time between two WARN lines of one key
+	 */
+	public ZmqRateLimitedLog(Log log, java.time.Duration interval) {
+		this(log, interval.toNanos(), System::nanoTime);
+	}
 
 	ZmqRateLimitedLog(Log log, long intervalNanos, LongSupplier nanoClock) {
 		this.log = log;
@@ -42,7 +51,7 @@ final class ZmqRateLimitedLog {
 	 * @param ex the exception to attach, if any
 	 * @return whether the event was logged at WARN
 	 */
-	boolean warn(String key, String message, @Nullable Throwable ex) {
+	public boolean warn(String key, String message, @Nullable Throwable ex) {
 		Window window = window(key);
 		long now = this.nanoClock.getAsLong();
 		long last = window.lastWarn.get();

@@ -22,6 +22,7 @@ import org.springframework.util.Assert;
 
 import io.zmqspring.converter.ZmqMessageConverter;
 import io.zmqspring.core.ZmqFrames;
+import io.zmqspring.core.ZmqRateLimitedLog;
 import io.zmqspring.core.ZmqSocketDefinition;
 import io.zmqspring.core.ZmqSocketFactory;
 import io.zmqspring.core.ZmqSocketOwner;
@@ -59,6 +60,9 @@ public class ZmqListenerContainer implements SmartLifecycle {
 	public static final int DEFAULT_PHASE = Integer.MAX_VALUE - 100;
 
 	private static final Log logger = LogFactory.getLog(ZmqListenerContainer.class);
+
+	/** Invalid messages come from the network: a flood of them must not flood the log. */
+	private static final ZmqRateLimitedLog invalidMessages = new ZmqRateLimitedLog(logger, Duration.ofMinutes(1));
 
 	private final String id;
 
@@ -405,9 +409,9 @@ public class ZmqListenerContainer implements SmartLifecycle {
 			if (message == null) {
 				String reason = this.parser.invalidReason(frames);
 				ZmqListenerContainer.this.metrics.invalidMessage(ZmqListenerContainer.this.definition.name(), reason);
-				logger.warn(LogMessage.of(() -> "Listener '" + ZmqListenerContainer.this.id + "' on socket "
-						+ ZmqListenerContainer.this.definition.name() + " rejected a message of " + frames.size()
-						+ " frame(s): " + reason));
+				invalidMessages.warn(ZmqListenerContainer.this.id, "Listener '" + ZmqListenerContainer.this.id
+						+ "' on socket " + ZmqListenerContainer.this.definition.name() + " rejected a message of "
+						+ frames.size() + " frame(s): " + reason, null);
 				return;
 			}
 			ListenerWorkers current = this.workers;
