@@ -155,8 +155,10 @@ public class ZmqProperties {
 		private @Nullable Duration sendTimeout;
 
 		/**
-		 * Largest inbound message; larger ones drop the connection (ZMQ_MAXMSGSIZE). Unset means
-		 * no limit.
+		 * Largest inbound message; a larger one drops the connection (ZMQ_MAXMSGSIZE). Unset
+		 * means 1MB for a socket that binds, since JeroMQ allocates a frame's declared size before
+		 * its bytes arrive and any peer can reach a bound port, and no limit for a socket that
+		 * only connects; -1B means no limit.
 		 */
 		private @Nullable DataSize maxMessageSize;
 
@@ -274,7 +276,7 @@ public class ZmqProperties {
 	/**
 	 * Options every socket starts from. Defaults: send-hwm and receive-hwm 1000, linger 1s,
 	 * reconnect-interval 100ms, reconnect-interval-max 5s, heartbeats off, send-timeout 1s,
-	 * immediate false, handshake-interval 5s, no message size limit.
+	 * immediate false, handshake-interval 5s, max-message-size 1MB on sockets that bind.
 	 */
 	public static class Defaults extends SocketOptions {
 
