@@ -11,7 +11,7 @@ import io.zmqspring.autoconfigure.ZmqAutoConfiguration;
 
 /**
  * The applications the scenarios start: each declares the listener it measures. Listener ids are
- * fixed so that their threads ({@code zmq-listener-<id>}) can be found for allocation figures.
+ * fixed so that their threads ({@code zmq-socket-<id>}) can be found for allocation figures.
  */
 final class Listeners {
 

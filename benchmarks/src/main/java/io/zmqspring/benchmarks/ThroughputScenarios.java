@@ -21,9 +21,9 @@ import io.zmqspring.template.ZmqTemplate;
  */
 final class ThroughputScenarios {
 
-	private static final String TEMPLATE_THREAD = "zmq-template-tx";
+	private static final String TEMPLATE_THREAD = "zmq-socket-tx";
 
-	private static final String LISTENER_THREAD = "zmq-listener-bench-rx";
+	private static final String LISTENER_THREAD = "zmq-socket-bench-rx";
 
 	private final Harness harness;
 

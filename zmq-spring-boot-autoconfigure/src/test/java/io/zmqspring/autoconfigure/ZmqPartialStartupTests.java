@@ -35,7 +35,7 @@ class ZmqPartialStartupTests {
 				.withPropertyValues("zmq.sockets.first.type=PUSH", "zmq.sockets.first.endpoints=@" + free,
 						"zmq.sockets.second.type=PUSH", "zmq.sockets.second.endpoints=@" + address(occupied))
 				.run((context) -> assertThat(context).getFailure().hasStackTraceContaining("Socket 'second' could not bind"));
-			assertSocketClosed("zmq-template-first", free);
+			assertSocketClosed("zmq-socket-first", free);
 		}
 	}
 
@@ -46,7 +46,7 @@ class ZmqPartialStartupTests {
 			this.runner.withUserConfiguration(TwoListeners.class)
 				.withPropertyValues("first=" + free, "second=" + address(occupied))
 				.run((context) -> assertThat(context).getFailure().hasCauseInstanceOf(ZmqBindException.class));
-			assertSocketClosed("zmq-listener-first", free);
+			assertSocketClosed("zmq-socket-first", free);
 		}
 	}
 
@@ -58,7 +58,7 @@ class ZmqPartialStartupTests {
 				.withPropertyValues("zmq.sockets.out.type=PUSH", "zmq.sockets.out.endpoints=@" + free,
 						"first=" + FreePorts.tcp(), "second=" + address(occupied))
 				.run((context) -> assertThat(context).hasFailed());
-			assertSocketClosed("zmq-template-out", free);
+			assertSocketClosed("zmq-socket-out", free);
 		}
 	}
 
