@@ -10,8 +10,8 @@ import io.zmqspring.annotation.ZmqListener;
 import io.zmqspring.autoconfigure.ZmqAutoConfiguration;
 
 /**
- * The applications the scenarios start: each declares the listener it measures. Listener ids are
- * fixed so that their threads ({@code zmq-socket-<id>}) can be found for allocation figures.
+ * The applications the scenarios start: each declares the listener it measures, on socket
+ * {@code rx}, so that its owner thread ({@code zmq-socket-rx}) can be found for allocation figures.
  */
 final class Listeners {
 

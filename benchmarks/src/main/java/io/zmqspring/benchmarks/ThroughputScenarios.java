@@ -23,7 +23,7 @@ final class ThroughputScenarios {
 
 	private static final String TEMPLATE_THREAD = "zmq-socket-tx";
 
-	private static final String LISTENER_THREAD = "zmq-socket-bench-rx";
+	private static final String LISTENER_THREAD = "zmq-socket-rx";
 
 	private final Harness harness;
 

@@ -72,9 +72,7 @@ public final class ZmqSocketOwner {
 
 	private final ZmqMetrics metrics;
 
-	private final Duration sendTimeout;
-
-	private final SendQueue queue;
+	private final OwnerOutbound outbound;
 
 	private final Runnable onClosed;
 
@@ -107,10 +105,6 @@ public final class ZmqSocketOwner {
 
 	private @Nullable ZmqSocketMonitor socketMonitor;
 
-	private @Nullable Object pending;
-
-	private boolean blocked;
-
 	private final List<ZmqEndpoint> unresolved = new ArrayList<>();
 
 	private long nextConnectRetry;
@@ -124,8 +118,8 @@ public final class ZmqSocketOwner {
 		this.definition = definition.withType(definition.type().openedAs());
 		this.name = definition.name();
 		this.metrics = metrics;
-		this.sendTimeout = definition.options().sendTimeoutOrDefault();
-		this.queue = new SendQueue(queueCapacity);
+		this.outbound = new OwnerOutbound(this.name, metrics, definition.options().sendTimeoutOrDefault(),
+				queueCapacity);
 		this.onClosed = onClosed;
 		this.users = 1;
 	}
@@ -286,20 +280,7 @@ public final class ZmqSocketOwner {
 		if (!isOpen()) {
 			throw new ZmqSendException(this.name, "the socket is closed");
 		}
-		if (!this.queue.offer(message)) {
-			Duration timeout = this.sendTimeout;
-			try {
-				if (!this.queue.offer(message, timeout.toNanos())) {
-					this.metrics.sendFailure(this.name, "timeout");
-					throw new ZmqSendException(this.name, "no room to queue the message within " + timeout.toMillis()
-							+ " ms: peers are not taking messages (high-water mark reached or no peer connected)");
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw new ZmqSendException(this.name, "interrupted while waiting for room to queue the message", ex);
-			}
-		}
+		this.outbound.offer(message);
 		if (this.idle) {
 			wakeupNow();
 		}
@@ -360,7 +341,7 @@ public final class ZmqSocketOwner {
 			if (current != null) {
 				current.socketLost(closed);
 			}
-			failRemaining(closed);
+			this.outbound.failRemaining(closed);
 			closeSocket(false);
 			Detach request = this.detaching;
 			if (request != null) {
@@ -394,25 +375,23 @@ public final class ZmqSocketOwner {
 					if (drainDeadline == 0) {
 						drainDeadline = System.nanoTime() + this.definition.options().lingerOrDefault().toNanos();
 					}
-					if (!hasOutbound() && (current == null || current.isIdle())) {
+					if (!this.outbound.hasOutbound() && (current == null || current.isIdle())) {
 						return true;
 					}
 					if (System.nanoTime() - drainDeadline >= 0) {
-						dropRemaining();
+						this.outbound.dropRemaining();
 						return true;
 					}
 				}
-				if (this.pending instanceof ZmqOutbound waiting && waiting.isDone()) {
-					this.pending = null;
-				}
-				boolean worked = flushOutbound(owned, current == null);
+				this.outbound.skipDonePending();
+				boolean worked = this.outbound.flush(owned, current == null);
 				long nextDeadline = Long.MAX_VALUE;
 				if (current != null) {
 					worked |= receive(owned, current);
 					nextDeadline = current.work(System.nanoTime());
 				}
 				retryUnresolved(owned);
-				worked |= this.socketMonitor.handle(hasOutbound());
+				worked |= this.socketMonitor.handle(this.outbound.hasOutbound());
 				if (!worked) {
 					waitForWork(owned, current, Math.min(nextDeadline, (drainDeadline != 0) ? drainDeadline : Long.MAX_VALUE));
 				}
@@ -438,7 +417,7 @@ public final class ZmqSocketOwner {
 			wait = Math.min(wait, TimeUnit.NANOSECONDS.toMillis(this.nextConnectRetry - System.nanoTime()) + 1);
 		}
 		// Callers wake this thread only while it waits for them, not while the socket is full
-		this.idle = !this.blocked;
+		this.idle = !this.outbound.isBlocked();
 		try {
 			this.waiter.await(Math.max(1, wait), () -> hasWork(owned, current));
 		}
@@ -451,17 +430,17 @@ public final class ZmqSocketOwner {
 		if (this.detaching != null || current != this.receiver) {
 			return true;
 		}
-		if (this.closing && !hasOutbound() && (current == null || current.isIdle())) {
+		if (this.closing && !this.outbound.hasOutbound() && (current == null || current.isIdle())) {
 			return true;
 		}
-		if (!this.blocked && hasOutbound()) {
+		if (!this.outbound.isBlocked() && this.outbound.hasOutbound()) {
 			return true;
 		}
 		if (this.socketMonitor.hasEvents()) {
 			return true;
 		}
 		int events = owned.getEvents();
-		return (this.blocked && (events & ZMQ.Poller.POLLOUT) != 0)
+		return (this.outbound.isBlocked() && (events & ZMQ.Poller.POLLOUT) != 0)
 				|| (current != null && (events & ZMQ.Poller.POLLIN) != 0 && current.ready());
 	}
 
@@ -490,11 +469,11 @@ public final class ZmqSocketOwner {
 			drain(owned, leaving);
 		}
 		while (!leaving.finish()) {
-			flushOutbound(owned, false);
-			this.waiter.await(10, () -> !this.blocked && hasOutbound());
+			this.outbound.flush(owned, false);
+			this.waiter.await(10, () -> !this.outbound.isBlocked() && this.outbound.hasOutbound());
 			clearInterrupt();
 		}
-		flushOutbound(owned, false);
+		this.outbound.flush(owned, false);
 		synchronized (this.monitor) {
 			if (this.receiver == leaving) {
 				this.receiver = null;
@@ -547,86 +526,6 @@ public final class ZmqSocketOwner {
 		}
 	}
 
-	private boolean hasOutbound() {
-		return this.pending != null || !this.queue.isEmpty();
-	}
-
-	private boolean flushOutbound(ZMQ.Socket owned, boolean mayBlock) {
-		boolean sent = false;
-		this.blocked = false;
-		while (true) {
-			Object next = this.pending;
-			this.pending = null;
-			if (next == null) {
-				next = this.queue.poll();
-				if (next == null) {
-					return sent;
-				}
-			}
-			if (next instanceof ZmqOutbound outbound && outbound.isDone()) {
-				continue;
-			}
-			boolean accepted;
-			try {
-				accepted = write(owned, next, ZMQ.DONTWAIT);
-				if (!accepted && mayBlock && !(next instanceof ZmqOutbound)) {
-					// Nothing else to serve meanwhile: let JeroMQ wait for room, in slices
-					accepted = write(owned, next, 0);
-				}
-			}
-			catch (ZMQException ex) {
-				if (ex.getErrorCode() == zmq.ZError.ETERM) {
-					throw ex;
-				}
-				rejected(next, ex);
-				continue;
-			}
-			if (!accepted) {
-				this.pending = next;
-				this.blocked = true;
-				return sent;
-			}
-			sent = true;
-		}
-	}
-
-	/**
-	 * Write a message. With {@code firstFrameFlags} 0 the first frame waits up to the socket's
-	 * send timeout slice inside JeroMQ, which wakes exactly when the pipe has room again; once a
-	 * first frame is accepted the rest of the message always is.
-	 */
-	private static boolean write(ZMQ.Socket owned, Object message, int firstFrameFlags) {
-		if (message instanceof byte[] frame) {
-			return owned.send(frame, firstFrameFlags);
-		}
-		if (message instanceof byte[][] frames) {
-			int last = frames.length - 1;
-			if (last == 0) {
-				return owned.send(frames[0], firstFrameFlags);
-			}
-			if (!owned.send(frames[0], firstFrameFlags | ZMQ.SNDMORE)) {
-				return false;
-			}
-			for (int i = 1; i < last; i++) {
-				owned.send(frames[i], ZMQ.DONTWAIT | ZMQ.SNDMORE);
-			}
-			return owned.send(frames[last], ZMQ.DONTWAIT);
-		}
-		return ((ZmqOutbound) message).write(owned);
-	}
-
-	private void rejected(Object message, ZMQException ex) {
-		this.metrics.sendFailure(this.name, "rejected");
-		ZmqSendException failure = new ZmqSendException(this.name, "ZeroMQ rejected the message: " + ex.getMessage(),
-				ex);
-		if (message instanceof ZmqOutbound outbound) {
-			outbound.fail(failure);
-		}
-		else {
-			logger.warn("ZeroMQ socket " + this.name + " rejected a message: " + ex.getMessage());
-		}
-	}
-
 	private void retryUnresolved(ZMQ.Socket owned) {
 		if (this.unresolved.isEmpty() || System.nanoTime() - this.nextConnectRetry < 0) {
 			return;
@@ -653,7 +552,7 @@ public final class ZmqSocketOwner {
 		while (true) {
 			synchronized (this.monitor) {
 				if (this.closing) {
-					dropRemaining();
+					this.outbound.dropRemaining();
 					return false;
 				}
 				try {
@@ -663,7 +562,7 @@ public final class ZmqSocketOwner {
 					// Never stop on an interrupt: only a release closes the owner
 				}
 				if (this.closing) {
-					dropRemaining();
+					this.outbound.dropRemaining();
 					return false;
 				}
 			}
@@ -709,52 +608,6 @@ public final class ZmqSocketOwner {
 		ZmqSocketWaiter current = this.waiter;
 		if (current != null) {
 			current.close();
-		}
-	}
-
-	private void dropRemaining() {
-		int dropped = 0;
-		Object message = this.pending;
-		this.pending = null;
-		if (message == null) {
-			message = this.queue.poll();
-		}
-		while (message != null) {
-			if (message instanceof ZmqOutbound outbound) {
-				outbound.fail(new ZmqSendException(this.name, "the socket closed before the message could be sent"));
-			}
-			dropped++;
-			this.metrics.sendFailure(this.name, "shutdown");
-			message = this.queue.poll();
-		}
-		if (dropped > 0) {
-			int count = dropped;
-			logger.warn(LogMessage.of(() -> "ZeroMQ socket " + this.name + " closed with " + count
-					+ " message(s) it could not send within its linger"));
-		}
-	}
-
-	private void failRemaining(ZmqException reason) {
-		Object message = this.pending;
-		this.pending = null;
-		if (message == null) {
-			message = this.queue.poll();
-		}
-		int failed = 0;
-		while (message != null) {
-			if (message instanceof ZmqOutbound outbound) {
-				outbound.fail(reason);
-			}
-			else {
-				this.metrics.sendFailure(this.name, "closed");
-			}
-			failed++;
-			message = this.queue.poll();
-		}
-		if (failed > 0) {
-			int count = failed;
-			logger.warn(LogMessage.of(() -> "ZeroMQ socket " + this.name + " closed with " + count
-					+ " queued message(s) unsent"));
 		}
 	}
 
