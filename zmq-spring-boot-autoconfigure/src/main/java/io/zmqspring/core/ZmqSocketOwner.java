@@ -60,6 +60,8 @@ public final class ZmqSocketOwner {
 
 	private static final long FIRST_BACKOFF_MILLIS = 100;
 
+	private static final long MONITOR_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
 	private static final long MAX_BACKOFF_MILLIS = 5000;
 
 	private final ZmqSocketFactory factory;
@@ -110,6 +112,8 @@ public final class ZmqSocketOwner {
 	private long nextConnectRetry;
 
 	private @Nullable ZmqSocketReceiver announced;
+
+	private long lastMonitorCheck;
 
 	ZmqSocketOwner(ZmqSocketFactory factory, ZmqSocketDefinition definition, int queueCapacity, ZmqMetrics metrics,
 			Runnable onClosed) {
@@ -391,7 +395,12 @@ public final class ZmqSocketOwner {
 					nextDeadline = current.work(System.nanoTime());
 				}
 				retryUnresolved(owned);
-				worked |= this.socketMonitor.handle(this.outbound.hasOutbound());
+				// Connection events are not urgent: read them when idle, or now and then while busy
+				long now = System.nanoTime();
+				if (!worked || now - this.lastMonitorCheck >= MONITOR_INTERVAL_NANOS) {
+					this.lastMonitorCheck = now;
+					worked |= this.socketMonitor.handle(this.outbound.hasOutbound());
+				}
 				if (!worked) {
 					waitForWork(owned, current, Math.min(nextDeadline, (drainDeadline != 0) ? drainDeadline : Long.MAX_VALUE));
 				}
