@@ -10,6 +10,7 @@ import org.apache.commons.logging.LogFactory;
 import org.zeromq.ZMQ;
 
 import org.springframework.core.log.LogMessage;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
 
 import io.zmqspring.core.ZmqException;
@@ -61,6 +62,25 @@ final class ListenerWorkers {
 		this.executor = executor;
 		this.work = new ArrayBlockingQueue<>(concurrency * 2);
 		this.done = new CountDownLatch(concurrency);
+	}
+
+	/**
+	 * Return the executor a listener's workers run on when the application sets none: daemon
+	 * threads named {@code zmq-listener-<id>-N}, so that a hung handler never holds the JVM, or
+	 * virtual threads.
+	 * @param listenerId the listener id
+	 * @param virtualThreads whether to use virtual threads (Java 21 and later)
+	 * @return the executor
+	 */
+	static TaskExecutor defaultExecutor(String listenerId, boolean virtualThreads) {
+		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("zmq-listener-" + listenerId + "-");
+		if (virtualThreads) {
+			executor.setVirtualThreads(true);
+		}
+		else {
+			executor.setDaemon(true);
+		}
+		return executor;
 	}
 
 	void start() {

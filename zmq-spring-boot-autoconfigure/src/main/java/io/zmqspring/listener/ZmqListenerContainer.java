@@ -16,7 +16,6 @@ import org.zeromq.ZMQ;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.log.LogMessage;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.util.Assert;
 
@@ -171,8 +170,9 @@ public class ZmqListenerContainer implements SmartLifecycle {
 
 	/**
 	 * Set the executor that runs the handler workers when the concurrency is above one. By
-	 * default each start uses a {@link SimpleAsyncTaskExecutor} of daemon threads named after the
-	 * listener.
+	 * default each start uses a
+	 * {@link org.springframework.core.task.SimpleAsyncTaskExecutor} of daemon threads named
+	 * after the listener.
 	 * @param taskExecutor the executor, or {@code null} for the default
 	 */
 	public void setTaskExecutor(@Nullable TaskExecutor taskExecutor) {
@@ -312,13 +312,7 @@ public class ZmqListenerContainer implements SmartLifecycle {
 
 		private TaskExecutor taskExecutor() {
 			TaskExecutor executor = ZmqListenerContainer.this.taskExecutor;
-			if (executor != null) {
-				return executor;
-			}
-			SimpleAsyncTaskExecutor created = new SimpleAsyncTaskExecutor(
-					"zmq-listener-" + ZmqListenerContainer.this.id + "-");
-			created.setDaemon(true);
-			return created;
+			return (executor != null) ? executor : ListenerWorkers.defaultExecutor(ZmqListenerContainer.this.id, false);
 		}
 
 		boolean isTerminated() {

@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.util.Assert;
 
@@ -81,7 +80,7 @@ public class ZmqListenerContainerFactory {
 
 	/**
 	 * Set the executor that runs every listener's handler workers (concurrency above one). By
-	 * default each listener gets its own {@link SimpleAsyncTaskExecutor}, named after it.
+	 * default each listener gets its own {@link org.springframework.core.task.SimpleAsyncTaskExecutor}, named after it.
 	 * @param taskExecutor the executor, or {@code null} for the default
 	 */
 	public void setTaskExecutor(@Nullable TaskExecutor taskExecutor) {
@@ -117,12 +116,7 @@ public class ZmqListenerContainerFactory {
 	}
 
 	private @Nullable TaskExecutor defaultExecutor(String id) {
-		if (!this.virtualThreads) {
-			return null;
-		}
-		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("zmq-listener-" + id + "-");
-		executor.setVirtualThreads(true);
-		return executor;
+		return this.virtualThreads ? ListenerWorkers.defaultExecutor(id, true) : null;
 	}
 
 }
