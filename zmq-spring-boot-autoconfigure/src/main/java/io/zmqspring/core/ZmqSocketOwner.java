@@ -111,6 +111,8 @@ public final class ZmqSocketOwner {
 
 	private long nextConnectRetry;
 
+	private @Nullable CompletableFuture<List<ZmqEndpoint>> resolving;
+
 	private @Nullable ZmqSocketReceiver announced;
 
 	private long lastMonitorCheck;
@@ -422,7 +424,7 @@ public final class ZmqSocketOwner {
 		if (deadline != Long.MAX_VALUE) {
 			wait = Math.min(wait, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) + 1);
 		}
-		if (!this.unresolved.isEmpty()) {
+		if (!this.unresolved.isEmpty() && this.resolving == null) {
 			wait = Math.min(wait, TimeUnit.NANOSECONDS.toMillis(this.nextConnectRetry - System.nanoTime()) + 1);
 		}
 		// Callers wake this thread only while it waits for them, not while the socket is full
@@ -535,12 +537,37 @@ public final class ZmqSocketOwner {
 		}
 	}
 
+	/**
+	 * Connect to the endpoints whose host did not resolve, once it does. The name lookup, which
+	 * may block, runs on a short-lived thread of its own, never on the owner.
+	 */
 	private void retryUnresolved(ZMQ.Socket owned) {
-		if (this.unresolved.isEmpty() || System.nanoTime() - this.nextConnectRetry < 0) {
+		if (this.unresolved.isEmpty()) {
 			return;
 		}
-		this.unresolved.removeIf((endpoint) -> this.factory.connectIfResolvable(this.definition, owned, endpoint));
-		this.nextConnectRetry = System.nanoTime() + retryIntervalNanos();
+		CompletableFuture<List<ZmqEndpoint>> lookup = this.resolving;
+		if (lookup != null) {
+			if (lookup.isDone()) {
+				this.resolving = null;
+				List<ZmqEndpoint> resolvable = lookup.getNow(List.of());
+				this.unresolved.removeIf((endpoint) -> resolvable.contains(endpoint)
+						&& this.factory.connectIfResolvable(this.definition, owned, endpoint));
+				this.nextConnectRetry = System.nanoTime() + retryIntervalNanos();
+			}
+			return;
+		}
+		if (System.nanoTime() - this.nextConnectRetry < 0) {
+			return;
+		}
+		List<ZmqEndpoint> candidates = List.copyOf(this.unresolved);
+		lookup = CompletableFuture.supplyAsync(
+				() -> candidates.stream().filter(ZmqHostResolution::resolves).toList(), (task) -> {
+					Thread thread = new Thread(task, "zmq-resolve-" + this.name);
+					thread.setDaemon(true);
+					thread.start();
+				});
+		this.resolving = lookup;
+		lookup.whenComplete((resolved, ex) -> wakeupNow());
 	}
 
 	private long retryIntervalNanos() {
