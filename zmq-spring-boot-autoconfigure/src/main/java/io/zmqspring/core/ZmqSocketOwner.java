@@ -354,6 +354,9 @@ public final class ZmqSocketOwner {
 				request.done.complete(null);
 			}
 			this.terminated.countDown();
+			// A send that queued before the count-down but checked it before too returned
+			// normally: its message is counted here, never just left in the queue
+			this.outbound.failRemaining(closed);
 			this.onClosed.run();
 			this.closedFuture.complete(null);
 		}

@@ -3,6 +3,7 @@ package io.zmqspring.ownership;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
@@ -49,23 +50,32 @@ class SendDuringShutdownTests {
 					assertThat(context).hasNotFailed();
 					meters[0] = context.getBean(MeterRegistry.class);
 					ZmqTemplate template = context.getBean(ZmqTemplate.class);
+					// Connected first: a send that times out before the connection is up is not the point
+					template.send("out", new byte[] { 0 });
+					pull.setReceiveTimeOut(20_000);
+					assertThat(pull.recv()).containsExactly(0);
+					AtomicBoolean closing = new AtomicBoolean();
 					List<Thread> senders = new ArrayList<>();
 					for (int i = 0; i < 4; i++) {
 						Thread sender = new Thread(() -> {
-							try {
-								while (true) {
+							while (true) {
+								try {
 									template.send("out", new byte[] { 1 });
 									accepted.incrementAndGet();
 								}
-							}
-							catch (ZmqException ex) {
-								// the template stopped: this send failed, the caller knows
+								catch (ZmqException ex) {
+									// This send failed and the caller knows; once closing, stop
+									if (closing.get()) {
+										return;
+									}
+								}
 							}
 						});
 						senders.add(sender);
 						sender.start();
 					}
 					await().atMost(Duration.ofSeconds(20)).until(() -> accepted.get() > 20_000);
+					closing.set(true);
 					((ConfigurableApplicationContext) context.getSourceApplicationContext()).close();
 					for (Thread sender : senders) {
 						sender.join(20_000);
