@@ -26,6 +26,7 @@ import io.zmqspring.listener.ZmqListenerContainerFactory;
 import io.zmqspring.listener.ZmqListenerEndpointRegistry;
 import io.zmqspring.metrics.MicrometerZmqMetrics;
 import io.zmqspring.metrics.ZmqMetrics;
+import io.zmqspring.security.ZmqZapHandler;
 import io.zmqspring.template.ZmqTemplate;
 
 /**
@@ -63,12 +64,25 @@ public class ZmqAutoConfiguration {
 		return new ZmqSocketRegistry(ZmqSocketDefinitions.sockets(properties, defaults), defaults);
 	}
 
+	/**
+	 * The ZAP handler of the context. It starts only when a CURVE or PLAIN server socket opens,
+	 * and stops after every socket closed, since the socket factory (and so every socket's owner)
+	 * depends on it.
+	 */
+	@Bean(destroyMethod = "stop")
+	@ConditionalOnMissingBean
+	ZmqZapHandler zmqZapHandler(ZContext zmqContext, ZmqMetrics zmqMetrics) {
+		return new ZmqZapHandler(zmqContext, zmqMetrics);
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	ZmqSocketFactory zmqSocketFactory(ZContext zmqContext, ZmqSocketRegistry zmqSocketRegistry,
-			ObjectProvider<ZmqSocketCustomizer> customizers, ZmqProperties properties, ZmqMetrics zmqMetrics) {
+			ObjectProvider<ZmqSocketCustomizer> customizers, ZmqProperties properties, ZmqMetrics zmqMetrics,
+			ZmqZapHandler zmqZapHandler) {
 		ZmqSocketFactory factory = new ZmqSocketFactory(zmqContext, zmqSocketRegistry,
 				customizers.orderedStream().toList(), properties.getContext().getShutdownTimeout());
+		factory.setZapHandler(zmqZapHandler);
 		factory.getOwners().setMetrics(zmqMetrics);
 		factory.getOwners().setSendQueueCapacity(properties.getTemplate().getSendQueueCapacity());
 		return factory;

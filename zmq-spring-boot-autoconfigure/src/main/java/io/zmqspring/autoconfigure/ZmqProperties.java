@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 import io.zmqspring.core.ZmqSocketType;
+import io.zmqspring.security.ZmqSecurityMechanism;
 
 /**
  * Configuration properties for ZeroMQ, under {@code zmq}.
@@ -175,6 +176,16 @@ public class ZmqProperties {
 		 */
 		private @Nullable Duration handshakeInterval;
 
+		/**
+		 * Security mechanism and its keys or credentials; per-socket values override
+		 * zmq.defaults.security.
+		 */
+		private final Security security = new Security();
+
+		public Security getSecurity() {
+			return this.security;
+		}
+
 		public @Nullable Integer getSendHwm() {
 			return this.sendHwm;
 		}
@@ -269,6 +280,260 @@ public class ZmqProperties {
 
 		public void setHandshakeInterval(@Nullable Duration handshakeInterval) {
 			this.handshakeInterval = handshakeInterval;
+		}
+
+	}
+
+	/**
+	 * Security of a socket. A CURVE or PLAIN server authenticates every peer through the
+	 * starter's ZAP handler, which denies by default.
+	 */
+	public static class Security {
+
+		/**
+		 * Security mechanism: NULL (none), PLAIN (user name and password, not encrypted) or
+		 * CURVE (CurveZMQ, authenticated and encrypted). Defaults to NULL.
+		 */
+		private @Nullable ZmqSecurityMechanism mechanism;
+
+		/**
+		 * Whether the socket is the server side of the mechanism. Defaults to whether the socket
+		 * has a bind endpoint.
+		 */
+		private @Nullable Boolean server;
+
+		/**
+		 * ZAP domain of a server socket, which selects the policy its peers are checked against.
+		 * Defaults to the socket's name, so that each server socket has its own policy.
+		 */
+		private @Nullable String zapDomain;
+
+		/**
+		 * IP addresses of peers a server socket accepts; empty accepts any address not denied.
+		 */
+		private List<String> allowedAddresses = new ArrayList<>();
+
+		/**
+		 * IP addresses of peers a server socket refuses; wins over allowed-addresses.
+		 */
+		private List<String> deniedAddresses = new ArrayList<>();
+
+		/**
+		 * CURVE settings.
+		 */
+		private final Curve curve = new Curve();
+
+		/**
+		 * PLAIN settings.
+		 */
+		private final Plain plain = new Plain();
+
+		public @Nullable ZmqSecurityMechanism getMechanism() {
+			return this.mechanism;
+		}
+
+		public void setMechanism(@Nullable ZmqSecurityMechanism mechanism) {
+			this.mechanism = mechanism;
+		}
+
+		public @Nullable Boolean getServer() {
+			return this.server;
+		}
+
+		public void setServer(@Nullable Boolean server) {
+			this.server = server;
+		}
+
+		public @Nullable String getZapDomain() {
+			return this.zapDomain;
+		}
+
+		public void setZapDomain(@Nullable String zapDomain) {
+			this.zapDomain = zapDomain;
+		}
+
+		public List<String> getAllowedAddresses() {
+			return this.allowedAddresses;
+		}
+
+		public void setAllowedAddresses(List<String> allowedAddresses) {
+			this.allowedAddresses = allowedAddresses;
+		}
+
+		public List<String> getDeniedAddresses() {
+			return this.deniedAddresses;
+		}
+
+		public void setDeniedAddresses(List<String> deniedAddresses) {
+			this.deniedAddresses = deniedAddresses;
+		}
+
+		public Curve getCurve() {
+			return this.curve;
+		}
+
+		public Plain getPlain() {
+			return this.plain;
+		}
+
+	}
+
+	/**
+	 * CURVE settings of a socket.
+	 */
+	public static class Curve {
+
+		/**
+		 * The socket's own public key, 40 Z85 characters.
+		 */
+		private @Nullable String publicKey;
+
+		/**
+		 * The socket's own secret key, 40 Z85 characters. Never logged.
+		 */
+		private @Nullable String secretKey;
+
+		/**
+		 * The server's public key, 40 Z85 characters (clients).
+		 */
+		private @Nullable String serverKey;
+
+		/**
+		 * Path of the socket's own certificate, as written by ZCert, czmq or ZmqKeyTool: the
+		 * public certificate at the path and the secret one at '<path>_secret'.
+		 */
+		private @Nullable String certificate;
+
+		/**
+		 * Path of the server's public certificate (clients).
+		 */
+		private @Nullable String serverCertificate;
+
+		/**
+		 * Public keys (Z85) of the clients a server accepts.
+		 */
+		private List<String> allowedKeys = new ArrayList<>();
+
+		/**
+		 * Directory of the public certificates of the clients a server accepts, read again when
+		 * it changes.
+		 */
+		private @Nullable String allowedKeysDirectory;
+
+		/**
+		 * Whether a server accepts any client that knows its public key, without an allow
+		 * list.
+		 */
+		private @Nullable Boolean allowAny;
+
+		public @Nullable String getPublicKey() {
+			return this.publicKey;
+		}
+
+		public void setPublicKey(@Nullable String publicKey) {
+			this.publicKey = publicKey;
+		}
+
+		public @Nullable String getSecretKey() {
+			return this.secretKey;
+		}
+
+		public void setSecretKey(@Nullable String secretKey) {
+			this.secretKey = secretKey;
+		}
+
+		public @Nullable String getServerKey() {
+			return this.serverKey;
+		}
+
+		public void setServerKey(@Nullable String serverKey) {
+			this.serverKey = serverKey;
+		}
+
+		public @Nullable String getCertificate() {
+			return this.certificate;
+		}
+
+		public void setCertificate(@Nullable String certificate) {
+			this.certificate = certificate;
+		}
+
+		public @Nullable String getServerCertificate() {
+			return this.serverCertificate;
+		}
+
+		public void setServerCertificate(@Nullable String serverCertificate) {
+			this.serverCertificate = serverCertificate;
+		}
+
+		public List<String> getAllowedKeys() {
+			return this.allowedKeys;
+		}
+
+		public void setAllowedKeys(List<String> allowedKeys) {
+			this.allowedKeys = allowedKeys;
+		}
+
+		public @Nullable String getAllowedKeysDirectory() {
+			return this.allowedKeysDirectory;
+		}
+
+		public void setAllowedKeysDirectory(@Nullable String allowedKeysDirectory) {
+			this.allowedKeysDirectory = allowedKeysDirectory;
+		}
+
+		public @Nullable Boolean getAllowAny() {
+			return this.allowAny;
+		}
+
+		public void setAllowAny(@Nullable Boolean allowAny) {
+			this.allowAny = allowAny;
+		}
+
+	}
+
+	/**
+	 * PLAIN settings of a socket.
+	 */
+	public static class Plain {
+
+		/**
+		 * User name a client sends.
+		 */
+		private @Nullable String username;
+
+		/**
+		 * Password a client sends. Never logged.
+		 */
+		private @Nullable String password;
+
+		/**
+		 * User names and passwords a server accepts.
+		 */
+		private Map<String, String> users = new LinkedHashMap<>();
+
+		public @Nullable String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(@Nullable String username) {
+			this.username = username;
+		}
+
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
+		}
+
+		public Map<String, String> getUsers() {
+			return this.users;
+		}
+
+		public void setUsers(Map<String, String> users) {
+			this.users = users;
 		}
 
 	}

@@ -15,6 +15,7 @@ import io.zmqspring.core.ZmqEndpoint;
 import io.zmqspring.core.ZmqSocketDefinition;
 import io.zmqspring.core.ZmqSocketOptions;
 import io.zmqspring.core.ZmqSocketType;
+import io.zmqspring.security.ZmqSecurity;
 
 /**
  * Turns {@link ZmqProperties} into validated {@link ZmqSocketDefinition}s, failing with the name
@@ -41,7 +42,9 @@ final class ZmqSocketDefinitions {
 	static ZmqSocketOptions defaults(ZmqProperties properties) {
 		ZmqSocketOptions defaults = options(properties.getDefaults(), null);
 		defaults.validate("zmq.defaults");
-		return defaults;
+		ZmqSecurity security = ZmqSecurityProperties.resolve("zmq.defaults.security",
+				properties.getDefaults().getSecurity(), ZmqSecurity.NONE);
+		return withSecurity(defaults, security);
 	}
 
 	static List<ZmqSocketDefinition> sockets(ZmqProperties properties, ZmqSocketOptions defaults) {
@@ -107,7 +110,16 @@ final class ZmqSocketDefinitions {
 			options = options.withRoutingId(socket.getRoutingId());
 		}
 		options.validate(prefix);
-		return new ZmqSocketDefinition(name, type, endpoints, socket.getTopics(), options);
+		ZmqSecurity security = ZmqSecurityProperties.resolve(prefix + ".security", socket.getSecurity(),
+				defaults.security());
+		security.validate(prefix + ".security", endpoints.stream().anyMatch(ZmqEndpoint::bind));
+		return new ZmqSocketDefinition(name, type, endpoints, socket.getTopics(), withSecurity(options, security));
+	}
+
+	private static ZmqSocketOptions withSecurity(ZmqSocketOptions o, ZmqSecurity security) {
+		return new ZmqSocketOptions(o.sendHwm(), o.receiveHwm(), o.linger(), o.reconnectInterval(),
+				o.reconnectIntervalMax(), o.heartbeatInterval(), o.heartbeatTimeout(), o.heartbeatTtl(),
+				o.sendTimeout(), o.maxMessageSize(), o.immediate(), o.handshakeInterval(), o.routingId(), security);
 	}
 
 	private static ZmqSocketOptions options(ZmqProperties.SocketOptions own,

@@ -16,6 +16,10 @@ import org.zeromq.ZMQException;
 import org.springframework.core.log.LogMessage;
 import org.springframework.util.Assert;
 
+import io.zmqspring.metrics.ZmqMetrics;
+import io.zmqspring.security.ZmqSecurity;
+import io.zmqspring.security.ZmqSecurityMechanism;
+import io.zmqspring.security.ZmqZapHandler;
 import zmq.ZError;
 
 /**
@@ -48,6 +52,10 @@ public class ZmqSocketFactory {
 
 	private final ZmqSocketOwners owners;
 
+	private final Object zapLock = new Object();
+
+	private @Nullable ZmqZapHandler zapHandler;
+
 	public ZmqSocketFactory(ZContext context, ZmqSocketRegistry registry, List<ZmqSocketCustomizer> customizers,
 			Duration maxLinger) {
 		Assert.notNull(context, "'context' must not be null");
@@ -66,6 +74,33 @@ public class ZmqSocketFactory {
 	 */
 	public ZmqSocketOwners getOwners() {
 		return this.owners;
+	}
+
+	/**
+	 * Set the ZAP handler that authenticates the peers of CURVE and PLAIN server sockets. Without
+	 * one, the factory starts its own on the context when the first server socket opens.
+	 * @param zapHandler the ZAP handler of this factory's context
+	 */
+	public void setZapHandler(ZmqZapHandler zapHandler) {
+		synchronized (this.zapLock) {
+			this.zapHandler = zapHandler;
+		}
+	}
+
+	/**
+	 * Return the ZAP handler of this factory's context, created if needed (it only starts when a
+	 * server socket registers with it).
+	 * @return the ZAP handler
+	 */
+	public ZmqZapHandler getZapHandler() {
+		synchronized (this.zapLock) {
+			ZmqZapHandler handler = this.zapHandler;
+			if (handler == null) {
+				handler = new ZmqZapHandler(this.context, ZmqMetrics.NONE);
+				this.zapHandler = handler;
+			}
+			return handler;
+		}
 	}
 
 	/**
@@ -119,6 +154,7 @@ public class ZmqSocketFactory {
 		ZMQ.Socket socket = this.context.getContext().socket(definition.type().jeromqType());
 		try {
 			applyOptions(definition.options(), socket);
+			applySecurity(definition, socket);
 			if (definition.options().maxMessageSize() == null
 					&& definition.endpoints().stream().anyMatch(ZmqEndpoint::bind)) {
 				socket.setMaxMsgSize(DEFAULT_BOUND_MAX_MESSAGE_SIZE);
@@ -209,6 +245,58 @@ public class ZmqSocketFactory {
 		if (options.routingId() != null) {
 			socket.setIdentity(options.routingId().getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		}
+	}
+
+	/**
+	 * Apply the socket's security settings. A server socket that authenticates its peers first
+	 * registers its policy with the ZAP handler, which is running and bound once this returns:
+	 * JeroMQ lets every peer of a CURVE or PLAIN server in when no ZAP handler is bound.
+	 */
+	private void applySecurity(ZmqSocketDefinition definition, ZMQ.Socket socket) {
+		ZmqSecurity security = definition.options().security();
+		boolean binds = definition.endpoints().stream().anyMatch(ZmqEndpoint::bind);
+		if (security.mechanism() == ZmqSecurityMechanism.NULL && !security.usesZap(binds)) {
+			return;
+		}
+		String prefix = ((this.registry.findDefinition(definition.name()) != null)
+				? "zmq.sockets." + definition.name() : "zmq.defaults") + ".security";
+		security.validate(prefix, binds);
+		boolean server = security.isServer(binds);
+		if (security.usesZap(binds)) {
+			String domain = security.zapDomainOr(definition.name());
+			if (security.mechanism() == ZmqSecurityMechanism.CURVE && security.curveAllowAny()) {
+				logger.warn("ZeroMQ socket " + definition.name() + " accepts any CURVE client that knows its public key ("
+						+ prefix + ".curve.allow-any=true)");
+			}
+			getZapHandler().register(domain, definition.name(), security);
+			socket.setZapDomain(domain);
+		}
+		switch (security.mechanism()) {
+			case CURVE -> {
+				socket.setCurveServer(server);
+				socket.setCurvePublicKey(ZMQ.Curve.z85Decode(required(security.curvePublicKey())));
+				socket.setCurveSecretKey(ZMQ.Curve.z85Decode(required(security.curveSecretKey())));
+				if (!server) {
+					socket.setCurveServerKey(ZMQ.Curve.z85Decode(required(security.curveServerKey())));
+				}
+			}
+			case PLAIN -> {
+				if (server) {
+					socket.setPlainServer(true);
+				}
+				else {
+					socket.setPlainUsername(required(security.plainUsername()));
+					socket.setPlainPassword(required(security.plainPassword()));
+				}
+			}
+			case NULL -> {
+			}
+		}
+	}
+
+	private static String required(@Nullable String value) {
+		Assert.state(value != null, "Security setting missing after validation");
+		return value;
 	}
 
 	private static <T> void set(@Nullable T value, Function<T, Boolean> setter) {

@@ -7,6 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
+import io.zmqspring.security.ZmqSecurity;
+
 /**
  * The options applied to a socket before it binds or connects. A {@code null} value leaves
  * JeroMQ's own default in place.
@@ -24,13 +26,14 @@ import org.springframework.util.Assert;
  * @param immediate whether messages are queued only on completed connections
  * @param handshakeInterval longest time a new connection may take for the ZMTP handshake
  * @param routingId routing id announced to ROUTER peers
+ * @param security the security mechanism and its keys or credentials
  * @author zmq-spring-boot
  */
 public record ZmqSocketOptions(@Nullable Integer sendHwm, @Nullable Integer receiveHwm, @Nullable Duration linger,
 		@Nullable Duration reconnectInterval, @Nullable Duration reconnectIntervalMax,
 		@Nullable Duration heartbeatInterval, @Nullable Duration heartbeatTimeout, @Nullable Duration heartbeatTtl,
 		@Nullable Duration sendTimeout, @Nullable Long maxMessageSize, @Nullable Boolean immediate,
-		@Nullable Duration handshakeInterval, @Nullable String routingId) {
+		@Nullable Duration handshakeInterval, @Nullable String routingId, ZmqSecurity security) {
 
 	/** The largest value of an option that JeroMQ takes in milliseconds as an {@code int}. */
 	private static final Duration MAX_MILLIS = Duration.ofMillis(Integer.MAX_VALUE);
@@ -39,6 +42,36 @@ public record ZmqSocketOptions(@Nullable Integer sendHwm, @Nullable Integer rece
 	private static final Duration MAX_HEARTBEAT_TTL = Duration.ofMillis(655_399);
 
 	private static final int MAX_ROUTING_ID_BYTES = 255;
+
+	public ZmqSocketOptions {
+		Assert.notNull(security, "'security' must not be null");
+	}
+
+	/**
+	 * Create options without security (the NULL mechanism).
+	 * @param sendHwm high-water mark for outbound messages
+	 * @param receiveHwm high-water mark for inbound messages
+	 * @param linger how long unsent messages are kept after close
+	 * @param reconnectInterval initial reconnect interval
+	 * @param reconnectIntervalMax maximum reconnect interval
+	 * @param heartbeatInterval interval between ZMTP heartbeats
+	 * @param heartbeatTimeout heartbeat timeout
+	 * @param heartbeatTtl heartbeat time-to-live
+	 * @param sendTimeout send timeout
+	 * @param maxMessageSize largest inbound message
+	 * @param immediate whether messages are queued only on completed connections
+	 * @param handshakeInterval longest handshake
+	 * @param routingId routing id
+	 */
+	public ZmqSocketOptions(@Nullable Integer sendHwm, @Nullable Integer receiveHwm, @Nullable Duration linger,
+			@Nullable Duration reconnectInterval, @Nullable Duration reconnectIntervalMax,
+			@Nullable Duration heartbeatInterval, @Nullable Duration heartbeatTimeout, @Nullable Duration heartbeatTtl,
+			@Nullable Duration sendTimeout, @Nullable Long maxMessageSize, @Nullable Boolean immediate,
+			@Nullable Duration handshakeInterval, @Nullable String routingId) {
+		this(sendHwm, receiveHwm, linger, reconnectInterval, reconnectIntervalMax, heartbeatInterval,
+				heartbeatTimeout, heartbeatTtl, sendTimeout, maxMessageSize, immediate, handshakeInterval, routingId,
+				ZmqSecurity.NONE);
+	}
 
 	/** Options that leave every JeroMQ default in place. */
 	public static final ZmqSocketOptions NONE = new ZmqSocketOptions(null, null, null, null, null, null, null, null,
@@ -52,7 +85,8 @@ public record ZmqSocketOptions(@Nullable Integer sendHwm, @Nullable Integer rece
 	public ZmqSocketOptions withRoutingId(@Nullable String routingId) {
 		return new ZmqSocketOptions(this.sendHwm, this.receiveHwm, this.linger, this.reconnectInterval,
 				this.reconnectIntervalMax, this.heartbeatInterval, this.heartbeatTimeout, this.heartbeatTtl,
-				this.sendTimeout, this.maxMessageSize, this.immediate, this.handshakeInterval, routingId);
+				this.sendTimeout, this.maxMessageSize, this.immediate, this.handshakeInterval, routingId,
+				this.security);
 	}
 
 	/**

@@ -17,6 +17,8 @@ import org.springframework.util.Assert;
  * <li>{@code zmq.socket.disconnects} ({@code socket}): peer connections that closed</li>
  * <li>{@code zmq.socket.handshake.failures} ({@code socket}, {@code reason}): failed ZMTP handshakes</li>
  * <li>{@code zmq.protocol.violations} ({@code socket}, {@code reason})</li>
+ * <li>{@code zmq.security.denials} ({@code socket}, {@code domain}, {@code mechanism}, {@code reason}):
+ * handshakes the ZAP handler refused</li>
  * <li>{@code zmq.io.thread.faults} ({@code kind}: {@code recovered} or {@code fatal})</li>
  * </ul>
  * Counters are looked up when something goes wrong, never on the happy path.
@@ -79,6 +81,12 @@ public class MicrometerZmqMetrics implements ZmqMetrics {
 	public void protocolViolation(String socket, String reason) {
 		increment("zmq.protocol.violations", "Protocol violations by remote peers", "socket", socket, "reason",
 				reason);
+	}
+
+	@Override
+	public void authenticationDenied(String socket, String domain, String mechanism, String reason) {
+		increment("zmq.security.denials", "Handshakes the ZAP handler refused", "socket", socket, "domain", domain,
+				"mechanism", mechanism, "reason", reason);
 	}
 
 	@Override

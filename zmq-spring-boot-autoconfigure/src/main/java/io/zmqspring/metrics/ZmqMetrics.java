@@ -85,6 +85,16 @@ public interface ZmqMetrics {
 	}
 
 	/**
+	 * The ZAP handler refused a peer's handshake.
+	 * @param socket the name of the server socket
+	 * @param domain the socket's ZAP domain
+	 * @param mechanism {@code NULL}, {@code PLAIN} or {@code CURVE}
+	 * @param reason a short fixed reason, for example {@code unknown-key} or {@code wrong-password}
+	 */
+	default void authenticationDenied(String socket, String domain, String mechanism, String reason) {
+	}
+
+	/**
 	 * An exception escaped into one of the context's I/O threads.
 	 * @param kind {@code recovered} when the thread went on, {@code fatal} when it died
 	 */

@@ -1,0 +1,89 @@
+package io.zmqspring.security;
+
+import org.junit.jupiter.api.Test;
+import org.zeromq.ZMQ;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import io.zmqspring.autoconfigure.ZmqAutoConfiguration;
+import io.zmqspring.core.ZmqSocketFactory;
+import io.zmqspring.template.ZmqTemplate;
+import io.zmqspring.test.FreePorts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * CURVE and PLAIN end to end over tcp, between the template and a listener.
+ */
+class SecurityEndToEndTests {
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ZmqAutoConfiguration.class))
+		.withPropertyValues("zmq.template.reply-timeout=10s");
+
+	@Test
+	void curveClientTalksToCurveServerThatAllowsItsKey() {
+		ZMQ.Curve.KeyPair server = ZMQ.Curve.generateKeyPair();
+		ZMQ.Curve.KeyPair client = ZMQ.Curve.generateKeyPair();
+		String endpoint = FreePorts.tcp();
+		this.runner.withUserConfiguration(SecureEchoListeners.Server.class)
+			.withPropertyValues("zmq.sockets.server.type=REP", "zmq.sockets.server.endpoints=@" + endpoint,
+					"zmq.sockets.server.security.mechanism=CURVE",
+					"zmq.sockets.server.security.curve.public-key=" + server.publicKey,
+					"zmq.sockets.server.security.curve.secret-key=" + server.secretKey,
+					"zmq.sockets.server.security.curve.allowed-keys=" + client.publicKey,
+					"zmq.sockets.client.type=REQ", "zmq.sockets.client.endpoints=>" + endpoint,
+					"zmq.sockets.client.security.mechanism=CURVE",
+					"zmq.sockets.client.security.curve.public-key=" + client.publicKey,
+					"zmq.sockets.client.security.curve.secret-key=" + client.secretKey,
+					"zmq.sockets.client.security.curve.server-key=" + server.publicKey)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				ZmqTemplate template = context.getBean(ZmqTemplate.class);
+				assertThat(template.convertSendAndReceive("client", "good-1", String.class)).isEqualTo("echo:good-1");
+				assertThat(template.convertSendAndReceive("client", "good-2", String.class)).isEqualTo("echo:good-2");
+				assertThat(context.getBean(ZmqSocketFactory.class).getZapHandler().isRunning()).isTrue();
+				assertThat(context.getBean(SecureEchoListeners.Server.class).good).hasValue(2);
+			});
+	}
+
+	@Test
+	void plainClientTalksToPlainServerThatKnowsItsUser() {
+		String endpoint = FreePorts.tcp();
+		this.runner.withUserConfiguration(SecureEchoListeners.PlainServer.class)
+			.withPropertyValues("zmq.sockets.plainServer.type=REP", "zmq.sockets.plainServer.endpoints=@" + endpoint,
+					"zmq.sockets.plainServer.security.mechanism=PLAIN",
+					"zmq.sockets.plainServer.security.plain.users.alice=wonderland",
+					"zmq.sockets.client.type=REQ", "zmq.sockets.client.endpoints=>" + endpoint,
+					"zmq.sockets.client.security.mechanism=PLAIN",
+					"zmq.sockets.client.security.plain.username=alice",
+					"zmq.sockets.client.security.plain.password=wonderland")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				ZmqTemplate template = context.getBean(ZmqTemplate.class);
+				assertThat(template.convertSendAndReceive("client", "good-1", String.class))
+					.isEqualTo("plain:good-1");
+			});
+	}
+
+	@Test
+	void curveSettingsInDefaultsApplyToEverySocket() {
+		ZMQ.Curve.KeyPair keys = ZMQ.Curve.generateKeyPair();
+		String endpoint = FreePorts.tcp();
+		this.runner.withUserConfiguration(SecureEchoListeners.Server.class)
+			.withPropertyValues("zmq.defaults.security.mechanism=CURVE",
+					"zmq.defaults.security.curve.public-key=" + keys.publicKey,
+					"zmq.defaults.security.curve.secret-key=" + keys.secretKey,
+					"zmq.defaults.security.curve.server-key=" + keys.publicKey,
+					"zmq.defaults.security.curve.allowed-keys=" + keys.publicKey, "zmq.sockets.server.type=REP",
+					"zmq.sockets.server.endpoints=@" + endpoint, "zmq.sockets.client.type=REQ",
+					"zmq.sockets.client.endpoints=>" + endpoint)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				ZmqTemplate template = context.getBean(ZmqTemplate.class);
+				assertThat(template.convertSendAndReceive("client", "good", String.class)).isEqualTo("echo:good");
+			});
+	}
+
+}
