@@ -23,7 +23,10 @@ public final class ZmqKeyTool {
 	}
 
 	public static void main(String[] args) throws IOException {
-		System.exit(run(args, System.out, System.err));
+		int status = run(args, System.out, System.err);
+		if (status != 0) {
+			System.exit(status);
+		}
 	}
 
 	static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
