@@ -110,7 +110,11 @@ public class ZmqZapHandler {
 
 	private void start() {
 		synchronized (this.lifecycle) {
-			if (isRunning() || this.stopping) {
+			if (this.stopping) {
+				// never let a server socket bind without a handler: JeroMQ would let everyone in
+				throw new ZmqException("The ZeroMQ ZAP handler is stopped; a CURVE or PLAIN server socket cannot open");
+			}
+			if (isRunning()) {
 				return;
 			}
 			CountDownLatch bound = new CountDownLatch(1);

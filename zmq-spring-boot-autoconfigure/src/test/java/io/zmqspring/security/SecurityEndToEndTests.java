@@ -5,7 +5,9 @@ import org.zeromq.ZMQ;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
 
+import io.zmqspring.annotation.ZmqListener;
 import io.zmqspring.autoconfigure.ZmqAutoConfiguration;
 import io.zmqspring.core.ZmqSocketFactory;
 import io.zmqspring.template.ZmqTemplate;
@@ -65,6 +67,37 @@ class SecurityEndToEndTests {
 				assertThat(template.convertSendAndReceive("client", "good-1", String.class))
 					.isEqualTo("plain:good-1");
 			});
+	}
+
+	@Test
+	void inlineListenerSocketTakesTheDefaultSecurity() {
+		ZMQ.Curve.KeyPair server = ZMQ.Curve.generateKeyPair();
+		ZMQ.Curve.KeyPair client = ZMQ.Curve.generateKeyPair();
+		String endpoint = FreePorts.tcp();
+		this.runner.withUserConfiguration(InlineListener.class)
+			.withPropertyValues("rpc=" + endpoint, "zmq.defaults.security.mechanism=CURVE",
+					"zmq.defaults.security.curve.public-key=" + server.publicKey,
+					"zmq.defaults.security.curve.secret-key=" + server.secretKey,
+					"zmq.defaults.security.curve.allowed-keys=" + client.publicKey, "zmq.sockets.client.type=REQ",
+					"zmq.sockets.client.endpoints=>" + endpoint,
+					"zmq.sockets.client.security.curve.public-key=" + client.publicKey,
+					"zmq.sockets.client.security.curve.secret-key=" + client.secretKey,
+					"zmq.sockets.client.security.curve.server-key=" + server.publicKey)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				ZmqTemplate template = context.getBean(ZmqTemplate.class);
+				assertThat(template.convertSendAndReceive("client", "good", String.class)).isEqualTo("inline:good");
+			});
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class InlineListener {
+
+		@ZmqListener(type = "REP", endpoints = "@${rpc}")
+		String echo(String request) {
+			return "inline:" + request;
+		}
+
 	}
 
 	@Test
