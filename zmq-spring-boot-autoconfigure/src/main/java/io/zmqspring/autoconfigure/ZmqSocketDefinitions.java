@@ -49,8 +49,20 @@ final class ZmqSocketDefinitions {
 
 	static List<ZmqSocketDefinition> sockets(ZmqProperties properties, ZmqSocketOptions defaults) {
 		List<ZmqSocketDefinition> definitions = new ArrayList<>();
+		Map<String, ZmqSocketDefinition> byZapDomain = new java.util.HashMap<>();
 		for (Map.Entry<String, ZmqProperties.Socket> entry : properties.getSockets().entrySet()) {
-			definitions.add(socket(entry.getKey(), entry.getValue(), defaults));
+			ZmqSocketDefinition definition = socket(entry.getKey(), entry.getValue(), defaults);
+			ZmqSecurity security = definition.options().security();
+			if (security.usesZap(definition.endpoints().stream().anyMatch(ZmqEndpoint::bind))) {
+				String domain = security.zapDomainOr(definition.name());
+				ZmqSocketDefinition other = byZapDomain.putIfAbsent(domain, definition);
+				if (other != null && !other.options().security().equals(security)) {
+					throw new ZmqConfigurationException("zmq.sockets." + definition.name() + ".security.zap-domain",
+							domain, "socket '" + other.name() + "' has the same ZAP domain with other security "
+									+ "settings; one domain has one policy, so give each socket its own zap-domain");
+				}
+			}
+			definitions.add(definition);
 		}
 		return definitions;
 	}

@@ -129,6 +129,19 @@ class SecurityStartupFailureTests {
 	}
 
 	@Test
+	void serverSocketsSharingAZapDomainWithDifferentSettingsFailStartup() {
+		this.runner
+			.withPropertyValues("zmq.sockets.s.security.mechanism=PLAIN", "zmq.sockets.s.security.plain.users.bob=one1",
+					"zmq.sockets.s.security.zap-domain=shared", "zmq.sockets.t.type=REP",
+					"zmq.sockets.t.endpoints=@" + FreePorts.tcp(), "zmq.sockets.t.security.mechanism=PLAIN",
+					"zmq.sockets.t.security.plain.users.bob=two2", "zmq.sockets.t.security.zap-domain=shared")
+			.run((context) -> {
+				assertFailure(context, "zmq.sockets.t.security.zap-domain", "same ZAP domain", "one1");
+				assertFailure(context, "zmq.sockets.t.security.zap-domain", "same ZAP domain", "two2");
+			});
+	}
+
+	@Test
 	void securitySettingsNeverShowSecretsInToString() {
 		ZmqSecurity security = new ZmqSecurity(ZmqSecurityMechanism.CURVE, true, null, SERVER.publicKey,
 				SERVER.secretKey, null, java.util.Set.of(), null, true, "alice", "hunter22",
