@@ -38,7 +38,32 @@ final class ZmqSocketMonitor {
 
 	private final ZMQ.@Nullable Socket events;
 
+	private static final ZmqRateLimitedLog refusals = new ZmqRateLimitedLog(logger, java.time.Duration.ofMinutes(1));
+
+	/** The ZAP domain of a CURVE or PLAIN server socket, whose failed handshakes are refusals. */
+	private final @Nullable String securedDomain;
+
+	private final String mechanism;
+
 	ZmqSocketMonitor(ZContext context, ZMQ.Socket monitored, String name, ZmqMetrics metrics) {
+		this(context, monitored, name, metrics, null, "NULL");
+	}
+
+	/**
+	 * Watch a socket.
+	 * @param context the context
+	 * @param monitored the socket
+	 * @param name its name
+	 * @param metrics where to count
+	 * @param securedDomain the ZAP domain if the socket is a CURVE or PLAIN server: its handshakes
+	 * that fail before authentication (a peer without the mechanism, or with a wrong server key)
+	 * are then counted as security denials too
+	 * @param mechanism the socket's security mechanism
+	 */
+	ZmqSocketMonitor(ZContext context, ZMQ.Socket monitored, String name, ZmqMetrics metrics,
+			@Nullable String securedDomain, String mechanism) {
+		this.securedDomain = securedDomain;
+		this.mechanism = mechanism;
 		this.name = name;
 		this.metrics = metrics;
 		this.monitored = monitored;
@@ -109,6 +134,13 @@ final class ZmqSocketMonitor {
 			else {
 				String reason = reason(event.getEvent());
 				this.metrics.handshakeFailure(this.name, reason);
+				String domain = this.securedDomain;
+				if (domain != null && event.getEvent() == zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL) {
+					this.metrics.authenticationDenied(this.name, domain, this.mechanism, "handshake-failed");
+					refusals.warn(this.name + "|handshake-failed", "ZeroMQ socket " + this.name + " refused a "
+							+ this.mechanism + " handshake on " + address + ": it failed before authentication (a "
+							+ "peer without " + this.mechanism + ", or with the wrong server key)", null);
+				}
 				logger.debug(LogMessage.of(() -> "ZeroMQ socket " + this.name + ": a handshake on " + address
 						+ " failed (" + reason + ")"));
 			}

@@ -325,7 +325,12 @@ public final class ZmqSocketOwner {
 		this.unresolved.clear();
 		this.unresolved.addAll(notResolved);
 		this.nextConnectRetry = System.nanoTime() + retryIntervalNanos();
-		ZmqSocketMonitor watching = new ZmqSocketMonitor(this.factory.getContext(), opened, this.name, this.metrics);
+		io.zmqspring.security.ZmqSecurity security = this.definition.options().security();
+		boolean binds = this.definition.endpoints().stream().anyMatch(ZmqEndpoint::bind);
+		String securedDomain = (security.mechanism() != io.zmqspring.security.ZmqSecurityMechanism.NULL
+				&& security.isServer(binds)) ? security.zapDomainOr(this.definition.name()) : null;
+		ZmqSocketMonitor watching = new ZmqSocketMonitor(this.factory.getContext(), opened, this.name, this.metrics,
+				securedDomain, security.mechanism().name());
 		ZMQ.Socket events = watching.socket();
 		this.socket = opened;
 		this.socketMonitor = watching;
