@@ -34,7 +34,7 @@ final class CurveScenario {
 	private static final String LISTENER_THREAD = "zmq-socket-rx";
 
 	/** How long a probe message that must not arrive is given to arrive. */
-	private static final long REFUSED_WAIT_NANOS = 2_000_000_000L;
+	private static final long REFUSED_WAIT_NANOS = 3_000_000_000L;
 
 	private final Harness harness;
 
