@@ -30,7 +30,7 @@ public final class BenchmarkMain {
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = options(args);
 		Set<String> scenarios = new LinkedHashSet<>(
-				List.of(options.getOrDefault("scenarios", "1,2,3,4,5,6,7,8,9").split(",")));
+				List.of(options.getOrDefault("scenarios", "1,2,3,4,5,6,7,8,9,10").split(",")));
 		Harness harness = new Harness(Integer.parseInt(options.getOrDefault("warmup", "3")),
 				Integer.parseInt(options.getOrDefault("rounds", "5")),
 				Double.parseDouble(options.getOrDefault("scale", "1.0")));
@@ -56,6 +56,7 @@ public final class BenchmarkMain {
 				case "7" -> requestReply.inFlight("7 request-reply 64 in flight");
 				case "8" -> throughput.contended("8 send, 4 caller threads", 4);
 				case "9" -> new SpringIntegrationScenario(harness).run("9 vs Spring Integration ZeroMQ");
+				case "10" -> new CurveScenario(harness).run("10 CURVE PUSH/PULL tcp");
 				default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
 			};
 			result.forEach(BenchmarkMain::print);

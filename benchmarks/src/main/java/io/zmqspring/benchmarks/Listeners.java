@@ -64,6 +64,21 @@ final class Listeners {
 
 	}
 
+	/**
+	 * Scenario 10: the template's {@code tx} (CURVE client) and this listener's {@code rx} (CURVE
+	 * server) in one application; the security comes from properties only.
+	 */
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ ZmqAutoConfiguration.class, JacksonAutoConfiguration.class })
+	static class CurveListener {
+
+		@ZmqListener(id = "bench-rx", socket = "rx")
+		void onMessage(byte[] payload) {
+			COUNT.incrementAndGet();
+		}
+
+	}
+
 	@SpringBootConfiguration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ ZmqAutoConfiguration.class, JacksonAutoConfiguration.class })
 	static class TopicListener {

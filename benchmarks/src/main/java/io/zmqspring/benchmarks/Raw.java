@@ -18,6 +18,10 @@ final class Raw {
 	static final Consumer<byte[]> DISCARD = (payload) -> {
 	};
 
+	/** No further socket options. */
+	static final Consumer<ZMQ.Socket> NO_OPTIONS = (socket) -> {
+	};
+
 	private Raw() {
 	}
 
@@ -25,8 +29,17 @@ final class Raw {
 	 * A PUSH socket, with the scenarios' high-water mark, connected to an endpoint.
 	 */
 	static ZMQ.Socket push(ZContext context, String endpoint) {
+		return push(context, endpoint, NO_OPTIONS);
+	}
+
+	/**
+	 * A PUSH socket, with the scenarios' high-water mark and further options (security, for
+	 * example) set before it connects.
+	 */
+	static ZMQ.Socket push(ZContext context, String endpoint, Consumer<ZMQ.Socket> options) {
 		ZMQ.Socket push = context.getContext().socket(SocketType.PUSH);
 		push.setSndHWM(Bench.HWM);
+		options.accept(push);
 		// A JeroMQ connect can stall before its handshake (see README): retry it quickly
 		push.setHandshakeIvl(2000);
 		push.connect(endpoint);
@@ -98,10 +111,20 @@ final class Raw {
 
 		Receiver(ZContext context, SocketType type, String endpoint, boolean bind, String name,
 				Consumer<byte[]> onPayload, byte[]... subscriptions) {
+			this(context, type, endpoint, bind, name, onPayload, NO_OPTIONS, subscriptions);
+		}
+
+		/**
+		 * A receiver whose socket gets further options (security, for example) before it binds or
+		 * connects.
+		 */
+		Receiver(ZContext context, SocketType type, String endpoint, boolean bind, String name,
+				Consumer<byte[]> onPayload, Consumer<ZMQ.Socket> options, byte[]... subscriptions) {
 			this.onPayload = onPayload;
 			start(name, () -> {
 				ZMQ.Socket socket = context.getContext().socket(type);
 				socket.setRcvHWM(Bench.HWM);
+				options.accept(socket);
 				for (byte[] subscription : subscriptions) {
 					socket.subscribe(subscription);
 				}
