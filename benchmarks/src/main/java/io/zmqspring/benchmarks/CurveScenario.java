@@ -77,7 +77,10 @@ final class CurveScenario {
 		String endpoint = Endpoints.tcp();
 		ConfigurableApplicationContext app;
 		try {
-			app = StarterApp.start(Listeners.CurveListener.class, "zmq.sockets.rx.type=PULL",
+			// Raw runs sender and receiver on two contexts of one I/O thread each, and CURVE is
+			// CPU work on the I/O threads: the app gets the same two I/O threads
+			app = StarterApp.start(Listeners.CurveListener.class, "zmq.context.io-threads=2",
+					"zmq.sockets.rx.type=PULL",
 					"zmq.sockets.rx.endpoints=@" + endpoint, "zmq.sockets.rx.security.mechanism=CURVE",
 					"zmq.sockets.rx.security.server=true",
 					"zmq.sockets.rx.security.curve.public-key=" + server.publicKey,
