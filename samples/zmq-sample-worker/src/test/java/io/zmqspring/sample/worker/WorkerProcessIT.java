@@ -32,6 +32,13 @@ class WorkerProcessIT {
 
 	private static final Path JAR = Path.of("target", "zmq-sample-worker.jar");
 
+	/** The keys of application-curve.yml. */
+	private static final String SERVER_PUBLIC_KEY = "lZ+p6g^+u/j<x0Boqv3?]o:R0U-1uBuwnYJzi^Z}";
+
+	private static final String CLIENT_PUBLIC_KEY = "64+z(zBnl&LVnA/tskG7*Asbt7g)h9qoIq.**!+t";
+
+	private static final String CLIENT_SECRET_KEY = "Id:U(uqhGUnEObPLXHyMY>x*0SCt>x)j0dv7aZLZ";
+
 	private Process process;
 
 	private final List<String> output = new CopyOnWriteArrayList<>();
@@ -47,19 +54,9 @@ class WorkerProcessIT {
 	void listenerOnlyWorkerStaysUpServesAndExitsOnSigterm() throws Exception {
 		assertThat(JAR).exists();
 		String endpoint = "tcp://127.0.0.1:" + freePort();
-		start(endpoint);
-		await().atMost(STARTUP).until(() -> started() || !this.process.isAlive());
-		assertThat(this.process.isAlive()).as("alive after startup; output:%n%s", String.join("\n", this.output))
-			.isTrue();
-
+		startAndAwait(endpoint);
 		try (ZContext client = new ZContext()) {
-			ZMQ.Socket req = client.createSocket(SocketType.REQ);
-			req.setReceiveTimeOut(20_000);
-			// A short handshake interval retries JeroMQ's own stalled connects quickly (see README)
-			req.setHandshakeIvl(1000);
-			req.connect(endpoint);
-			req.send("hello");
-			assertThat(req.recvStr()).isEqualTo("HELLO");
+			assertThat(request(client.createSocket(SocketType.REQ), endpoint, 20_000)).isEqualTo("HELLO");
 		}
 		// Long after "Started", still there: nothing but the listener keeps it alive
 		assertThat(this.process.waitFor(2, TimeUnit.SECONDS)).as("the worker exited by itself").isFalse();
@@ -73,15 +70,66 @@ class WorkerProcessIT {
 		assertThat(this.output).noneMatch((line) -> line.contains("Exception"));
 	}
 
+	@Test
+	void curveProfileServesOnlyTheAllowedClientAndLogsTheRefusedKey() throws Exception {
+		String endpoint = "tcp://127.0.0.1:" + freePort();
+		startAndAwait(endpoint, "--spring.profiles.active=curve");
+		ZMQ.Curve.KeyPair stranger = ZMQ.Curve.generateKeyPair();
+		try (ZContext client = new ZContext()) {
+			ZMQ.Socket allowed = client.createSocket(SocketType.REQ);
+			allowed.setCurvePublicKey(CLIENT_PUBLIC_KEY.getBytes(ZMQ.CHARSET));
+			allowed.setCurveSecretKey(CLIENT_SECRET_KEY.getBytes(ZMQ.CHARSET));
+			allowed.setCurveServerKey(SERVER_PUBLIC_KEY.getBytes(ZMQ.CHARSET));
+			assertThat(request(allowed, endpoint, 20_000)).isEqualTo("HELLO");
+
+			ZMQ.Socket refused = client.createSocket(SocketType.REQ);
+			refused.setCurvePublicKey(stranger.publicKey.getBytes(ZMQ.CHARSET));
+			refused.setCurveSecretKey(stranger.secretKey.getBytes(ZMQ.CHARSET));
+			refused.setCurveServerKey(SERVER_PUBLIC_KEY.getBytes(ZMQ.CHARSET));
+			connect(refused, endpoint);
+			refused.send("hello");
+			// The worker logs the refused client's public key (never a secret one)
+			await().atMost(Duration.ofSeconds(20))
+				.until(() -> this.output.stream().anyMatch((line) -> line.contains(stranger.publicKey)));
+			refused.setReceiveTimeOut(0);
+			assertThat(refused.recvStr()).isNull();
+		}
+		this.process.destroy();
+		assertThat(this.process.waitFor(15, TimeUnit.SECONDS)).as("exits on SIGTERM").isTrue();
+		assertThat(this.output).noneMatch((line) -> line.contains("=srv()D&b") || line.contains(stranger.secretKey));
+	}
+
+	private void startAndAwait(String endpoint, String... arguments) throws IOException {
+		start(endpoint, arguments);
+		await().atMost(STARTUP).until(() -> started() || !this.process.isAlive());
+		assertThat(this.process.isAlive()).as("alive after startup; output:%n%s", String.join("\n", this.output))
+			.isTrue();
+	}
+
+	private static String request(ZMQ.Socket req, String endpoint, int timeoutMillis) {
+		connect(req, endpoint);
+		req.setReceiveTimeOut(timeoutMillis);
+		req.send("hello");
+		return req.recvStr();
+	}
+
+	private static void connect(ZMQ.Socket req, String endpoint) {
+		// A short handshake interval retries JeroMQ's own stalled connects quickly (see README)
+		req.setHandshakeIvl(1000);
+		req.connect(endpoint);
+	}
+
 	private boolean started() {
 		return this.output.stream().anyMatch((line) -> line.contains("Started WorkerApplication"));
 	}
 
-	private void start(String endpoint) throws IOException {
+	private void start(String endpoint, String... arguments) throws IOException {
 		Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-		ProcessBuilder builder = new ProcessBuilder(java.toString(), "-jar", JAR.toString(),
+		List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-jar", JAR.toString(),
 				"--worker.endpoint=@" + endpoint, "--zmq.context.shutdown-timeout=2s",
-				"--zmq.listener.stop-timeout=2s");
+				"--zmq.listener.stop-timeout=2s"));
+		command.addAll(List.of(arguments));
+		ProcessBuilder builder = new ProcessBuilder(command);
 		builder.redirectErrorStream(true);
 		this.process = builder.start();
 		Thread reader = new Thread(() -> {
