@@ -6,6 +6,7 @@ import org.zeromq.ZContext;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
@@ -137,6 +138,12 @@ public class ZmqAutoConfiguration {
 		ZmqMetrics zmqMetrics(ObjectProvider<MeterRegistry> meterRegistry) {
 			MeterRegistry registry = meterRegistry.getIfUnique();
 			return (registry != null) ? new MicrometerZmqMetrics(registry) : ZmqMetrics.NONE;
+		}
+
+		@Bean
+		@ConditionalOnBean(MeterRegistry.class)
+		ZmqSocketMeters zmqSocketMeters(MeterRegistry meterRegistry, ZmqSocketFactory zmqSocketFactory) {
+			return new ZmqSocketMeters(meterRegistry, zmqSocketFactory);
 		}
 
 	}

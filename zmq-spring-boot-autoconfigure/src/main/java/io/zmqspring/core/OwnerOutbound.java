@@ -30,17 +30,21 @@ final class OwnerOutbound {
 
 	private final SendQueue queue;
 
+	private final ZmqSocketStats stats;
+
 	// Owned by the socket's thread
 
 	private @Nullable Object pending;
 
 	private boolean blocked;
 
-	OwnerOutbound(String name, ZmqMetrics metrics, Duration sendTimeout, int capacity) {
+	OwnerOutbound(String name, ZmqMetrics metrics, Duration sendTimeout, int capacity, ZmqSocketStats stats) {
 		this.name = name;
 		this.metrics = metrics;
 		this.sendTimeout = sendTimeout;
 		this.queue = new SendQueue(capacity);
+		this.stats = stats;
+		stats.queue(this.queue::size);
 	}
 
 	/**
@@ -125,6 +129,7 @@ final class OwnerOutbound {
 				return sent;
 			}
 			sent = true;
+			this.stats.sent(bytes(next));
 		}
 	}
 
@@ -211,6 +216,16 @@ final class OwnerOutbound {
 			logger.warn(LogMessage.of(() -> "ZeroMQ socket " + this.name + " closed with " + count
 					+ " queued message(s) unsent"));
 		}
+	}
+
+	private static long bytes(Object message) {
+		if (message instanceof byte[] frame) {
+			return frame.length;
+		}
+		if (message instanceof byte[][] frames) {
+			return ZmqSocketStats.size(frames);
+		}
+		return ((ZmqOutbound) message).byteCount();
 	}
 
 }

@@ -146,6 +146,14 @@ final class SendQueue {
 		}
 	}
 
+	/**
+	 * Return how many elements are queued; a snapshot, from any thread.
+	 * @return the number of elements
+	 */
+	int size() {
+		return (int) Math.max(0, this.positions.get(PRODUCER) - this.positions.get(CONSUMER));
+	}
+
 	boolean isEmpty() {
 		return this.positions.get(CONSUMER) == this.positions.get(PRODUCER);
 	}

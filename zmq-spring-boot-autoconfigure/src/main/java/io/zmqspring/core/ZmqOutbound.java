@@ -26,6 +26,14 @@ public interface ZmqOutbound {
 	void fail(ZmqException reason);
 
 	/**
+	 * Return the size of the message, for the socket's statistics.
+	 * @return the bytes of all its frames
+	 */
+	default long byteCount() {
+		return 0;
+	}
+
+	/**
 	 * Whether the message no longer needs sending (cancelled or expired); it is then skipped.
 	 * @return {@code true} to skip it
 	 */

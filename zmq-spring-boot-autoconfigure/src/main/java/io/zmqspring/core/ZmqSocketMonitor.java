@@ -27,7 +27,7 @@ final class ZmqSocketMonitor {
 
 	private static final AtomicLong ids = new AtomicLong();
 
-	private static final int EVENTS = ZMQ.EVENT_DISCONNECTED | zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL
+	private static final int EVENTS = ZMQ.EVENT_CONNECTED | ZMQ.EVENT_ACCEPTED | ZMQ.EVENT_DISCONNECTED | zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL
 			| zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL | zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_AUTH;
 
 	private final String name;
@@ -45,8 +45,10 @@ final class ZmqSocketMonitor {
 
 	private final String mechanism;
 
+	private final @Nullable ZmqSocketStats stats;
+
 	ZmqSocketMonitor(ZContext context, ZMQ.Socket monitored, String name, ZmqMetrics metrics) {
-		this(context, monitored, name, metrics, null, "NULL");
+		this(context, monitored, name, metrics, null, "NULL", null);
 	}
 
 	/**
@@ -59,9 +61,11 @@ final class ZmqSocketMonitor {
 	 * that fail before authentication (a peer without the mechanism, or with a wrong server key)
 	 * are then counted as security denials too
 	 * @param mechanism the socket's security mechanism
+	 * @param stats the socket's statistics, whose open connections this keeps up to date
 	 */
 	ZmqSocketMonitor(ZContext context, ZMQ.Socket monitored, String name, ZmqMetrics metrics,
-			@Nullable String securedDomain, String mechanism) {
+			@Nullable String securedDomain, String mechanism, @Nullable ZmqSocketStats stats) {
+		this.stats = stats;
 		this.securedDomain = securedDomain;
 		this.mechanism = mechanism;
 		this.name = name;
@@ -119,7 +123,15 @@ final class ZmqSocketMonitor {
 		while ((event = ZMQ.Event.recv(this.events, ZMQ.DONTWAIT)) != null) {
 			handled = true;
 			String address = event.getAddress();
-			if (event.getEvent() == ZMQ.EVENT_DISCONNECTED) {
+			if (event.getEvent() == ZMQ.EVENT_CONNECTED || event.getEvent() == ZMQ.EVENT_ACCEPTED) {
+				if (this.stats != null) {
+					this.stats.connectionOpened();
+				}
+			}
+			else if (event.getEvent() == ZMQ.EVENT_DISCONNECTED) {
+				if (this.stats != null) {
+					this.stats.connectionClosed();
+				}
 				this.metrics.disconnect(this.name);
 				if (messagesWaiting) {
 					logger.warn("ZeroMQ socket " + this.name + ": a peer on " + address

@@ -76,6 +76,8 @@ public final class ZmqSocketOwner {
 
 	private final OwnerOutbound outbound;
 
+	private final ZmqSocketStats stats;
+
 	private final Runnable onClosed;
 
 	private final Object monitor = new Object();
@@ -118,14 +120,15 @@ public final class ZmqSocketOwner {
 	private long lastMonitorCheck;
 
 	ZmqSocketOwner(ZmqSocketFactory factory, ZmqSocketDefinition definition, int queueCapacity, ZmqMetrics metrics,
-			Runnable onClosed) {
+			ZmqSocketStats stats, Runnable onClosed) {
 		this.factory = factory;
 		this.configured = definition;
 		this.definition = definition.withType(definition.type().openedAs());
 		this.name = definition.name();
 		this.metrics = metrics;
+		this.stats = stats;
 		this.outbound = new OwnerOutbound(this.name, metrics, definition.options().sendTimeoutOrDefault(),
-				queueCapacity);
+				queueCapacity, stats);
 		this.onClosed = onClosed;
 		this.users = 1;
 	}
@@ -329,8 +332,9 @@ public final class ZmqSocketOwner {
 		boolean binds = this.definition.endpoints().stream().anyMatch(ZmqEndpoint::bind);
 		String securedDomain = (security.mechanism() != io.zmqspring.security.ZmqSecurityMechanism.NULL
 				&& security.isServer(binds)) ? security.zapDomainOr(this.definition.name()) : null;
+		this.stats.reset();
 		ZmqSocketMonitor watching = new ZmqSocketMonitor(this.factory.getContext(), opened, this.name, this.metrics,
-				securedDomain, security.mechanism().name());
+				securedDomain, security.mechanism().name(), this.stats);
 		ZMQ.Socket events = watching.socket();
 		this.socket = opened;
 		this.socketMonitor = watching;
@@ -472,10 +476,33 @@ public final class ZmqSocketOwner {
 				break;
 			}
 			received = true;
-			current.receive(owned, frames);
+			this.stats.received(ZmqSocketStats.size(frames));
+			List<byte[]> reply = current.receive(frames);
 			clearInterrupt();
+			if (reply != null) {
+				sendNow(owned, reply);
+			}
 		}
 		return received;
+	}
+
+	/** Send a receiver's reply without waiting; a peer that cannot take it loses it, counted. */
+	private void sendNow(ZMQ.Socket owned, List<byte[]> reply) {
+		if (ZmqFrames.send(owned, reply)) {
+			this.stats.sent(ZmqSocketStats.size(reply));
+			return;
+		}
+		this.metrics.sendFailure(this.name, "reply-dropped");
+		logger.warn(LogMessage.of(() -> "ZeroMQ socket " + this.name
+				+ " dropped a reply: the peer is not taking messages"));
+	}
+
+	/**
+	 * Return what went through the socket, across its restarts.
+	 * @return the statistics
+	 */
+	public ZmqSocketStats getStats() {
+		return this.stats;
 	}
 
 	private void detachNow(ZMQ.Socket owned, Detach request) {
@@ -535,8 +562,12 @@ public final class ZmqSocketOwner {
 			List<byte[]> frames = ZmqFrames.receive(owned);
 			if (frames != null) {
 				quietSince = System.nanoTime();
-				leaving.receive(owned, frames);
+				this.stats.received(ZmqSocketStats.size(frames));
+				List<byte[]> reply = leaving.receive(frames);
 				clearInterrupt();
+				if (reply != null) {
+					sendNow(owned, reply);
+				}
 				continue;
 			}
 			long quietLeft = quietNanos - (now - quietSince);

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -30,11 +31,16 @@ public class ZmqSocketOwners {
 
 	private final Map<String, ZmqSocketOwner> owners = new ConcurrentHashMap<>();
 
+	private final Map<String, ZmqSocketStats> stats = new ConcurrentHashMap<>();
+
 	private final Object monitor = new Object();
 
 	private volatile ZmqMetrics metrics = ZmqMetrics.NONE;
 
 	private volatile int sendQueueCapacity = 1024;
+
+	private volatile Consumer<ZmqSocketStats> statsListener = (stats) -> {
+	};
 
 	ZmqSocketOwners(ZmqSocketFactory factory) {
 		this.factory = factory;
@@ -47,6 +53,16 @@ public class ZmqSocketOwners {
 	public void setMetrics(ZmqMetrics metrics) {
 		Assert.notNull(metrics, "'metrics' must not be null");
 		this.metrics = metrics;
+	}
+
+	/**
+	 * Set what to tell of each socket's statistics when the socket is first opened, for example
+	 * to register meters on them.
+	 * @param statsListener called once per socket name
+	 */
+	public void setStatsListener(Consumer<ZmqSocketStats> statsListener) {
+		Assert.notNull(statsListener, "'statsListener' must not be null");
+		this.statsListener = statsListener;
 	}
 
 	/**
@@ -81,11 +97,27 @@ public class ZmqSocketOwners {
 			}
 			ZmqSocketOwner[] created = new ZmqSocketOwner[1];
 			created[0] = new ZmqSocketOwner(this.factory, definition, this.sendQueueCapacity, this.metrics,
-					() -> this.owners.remove(definition.name(), created[0]));
+					statsFor(definition), () -> this.owners.remove(definition.name(), created[0]));
 			created[0].start();
 			this.owners.put(definition.name(), created[0]);
 			return created[0];
 		}
+	}
+
+	/**
+	 * Return the statistics of every socket opened so far, open now or not.
+	 * @return the statistics, by socket name
+	 */
+	public Map<String, ZmqSocketStats> getStats() {
+		return java.util.Collections.unmodifiableMap(this.stats);
+	}
+
+	private ZmqSocketStats statsFor(ZmqSocketDefinition definition) {
+		return this.stats.computeIfAbsent(definition.name(), (name) -> {
+			ZmqSocketStats created = new ZmqSocketStats(name, definition.type());
+			this.statsListener.accept(created);
+			return created;
+		});
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.zmqspring.core;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.zeromq.ZMQ;
 
 /**
@@ -32,10 +33,10 @@ public interface ZmqSocketReceiver {
 
 	/**
 	 * Handle one received message.
-	 * @param socket the socket, for a reply sent right away
 	 * @param frames the frames
+	 * @return a reply for the owner to send right away, or {@code null}
 	 */
-	void receive(ZMQ.Socket socket, List<byte[]> frames);
+	@Nullable List<byte[]> receive(List<byte[]> frames);
 
 	/**
 	 * Do timed work (for example expire requests).

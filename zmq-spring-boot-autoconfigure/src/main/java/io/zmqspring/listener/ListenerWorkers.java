@@ -196,6 +196,15 @@ final class ListenerWorkers {
 			dropped(reason.getMessage());
 		}
 
+		@Override
+		public long byteCount() {
+			long bytes = 0;
+			for (byte[] frame : this.frames) {
+				bytes += frame.length;
+			}
+			return bytes;
+		}
+
 	}
 
 }

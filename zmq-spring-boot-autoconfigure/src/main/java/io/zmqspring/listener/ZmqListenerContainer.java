@@ -15,12 +15,10 @@ import org.jspecify.annotations.Nullable;
 import org.zeromq.ZMQ;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.core.log.LogMessage;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.util.Assert;
 
 import io.zmqspring.converter.ZmqMessageConverter;
-import io.zmqspring.core.ZmqFrames;
 import io.zmqspring.core.ZmqRateLimitedLog;
 import io.zmqspring.core.ZmqSocketDefinition;
 import io.zmqspring.core.ZmqSocketFactory;
@@ -398,7 +396,7 @@ public class ZmqListenerContainer implements SmartLifecycle {
 		}
 
 		@Override
-		public void receive(ZMQ.Socket socket, List<byte[]> frames) {
+		public @Nullable List<byte[]> receive(List<byte[]> frames) {
 			ZmqInboundMessage message = this.parser.parse(frames);
 			if (message == null) {
 				String reason = this.parser.invalidReason(frames);
@@ -406,21 +404,14 @@ public class ZmqListenerContainer implements SmartLifecycle {
 				invalidMessages.warn(ZmqListenerContainer.this.id, "Listener '" + ZmqListenerContainer.this.id
 						+ "' on socket " + ZmqListenerContainer.this.definition.name() + " rejected a message of "
 						+ frames.size() + " frame(s): " + reason, null);
-				return;
+				return null;
 			}
 			ListenerWorkers current = this.workers;
 			if (current != null) {
 				current.submit(message);
-				return;
+				return null;
 			}
-			List<byte[]> reply = this.invoker.process(message);
-			if (reply != null && !ZmqFrames.send(socket, reply)) {
-				ZmqListenerContainer.this.metrics.sendFailure(ZmqListenerContainer.this.definition.name(),
-						"reply-dropped");
-				logger.warn(LogMessage.of(() -> "Listener '" + ZmqListenerContainer.this.id + "' on socket "
-						+ ZmqListenerContainer.this.definition.name()
-						+ " dropped a reply: the peer is not taking messages"));
-			}
+			return this.invoker.process(message);
 		}
 
 		@Override

@@ -2,7 +2,7 @@ package io.zmqspring.template;
 
 import java.util.List;
 
-import org.zeromq.ZMQ;
+import org.jspecify.annotations.Nullable;
 
 import io.zmqspring.core.ZmqException;
 import io.zmqspring.core.ZmqReplyTimeoutException;
@@ -34,8 +34,9 @@ final class CorrelatingReceiver implements ZmqSocketReceiver {
 	}
 
 	@Override
-	public void receive(ZMQ.Socket socket, List<byte[]> frames) {
+	public @Nullable List<byte[]> receive(List<byte[]> frames) {
 		this.correlator.dispatch(frames);
+		return null;
 	}
 
 	@Override

@@ -55,6 +55,15 @@ final class PendingRequest implements ZmqOutbound {
 	}
 
 	@Override
+	public long byteCount() {
+		long bytes = Long.BYTES;
+		for (byte[] frame : this.frames) {
+			bytes += frame.length;
+		}
+		return bytes;
+	}
+
+	@Override
 	public void fail(ZmqException reason) {
 		this.future.completeExceptionally(reason);
 	}
