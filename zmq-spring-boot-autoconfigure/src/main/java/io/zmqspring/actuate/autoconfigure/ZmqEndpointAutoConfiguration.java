@@ -25,11 +25,11 @@ import io.zmqspring.listener.ZmqListenerEndpointRegistry;
  */
 @AutoConfiguration(after = ZmqAutoConfiguration.class)
 @ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
-@ConditionalOnAvailableEndpoint(ZmqActuatorEndpoint.class)
 public final class ZmqEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@ConditionalOnAvailableEndpoint
 	@ConditionalOnBean({ ZmqSocketFactory.class, ZmqListenerEndpointRegistry.class })
 	ZmqActuatorEndpoint zmqActuatorEndpoint(ZmqSocketFactory zmqSocketFactory,
 			ZmqListenerEndpointRegistry zmqListenerEndpointRegistry) {

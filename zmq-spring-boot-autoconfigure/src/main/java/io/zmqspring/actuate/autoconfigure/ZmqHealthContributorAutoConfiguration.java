@@ -24,10 +24,10 @@ import io.zmqspring.listener.ZmqListenerEndpointRegistry;
 @AutoConfiguration(after = ZmqAutoConfiguration.class)
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBean({ ZmqSocketFactory.class, ZmqListenerEndpointRegistry.class })
-@ConditionalOnEnabledHealthIndicator("zmq")
 public final class ZmqHealthContributorAutoConfiguration {
 
 	@Bean
+	@ConditionalOnEnabledHealthIndicator("zmq")
 	@ConditionalOnMissingBean(value = ZmqHealthIndicator.class, name = { "zmqHealthIndicator", "zmqHealthContributor" })
 	ZmqHealthIndicator zmqHealthIndicator(ZmqSocketFactory zmqSocketFactory,
 			ZmqListenerEndpointRegistry zmqListenerEndpointRegistry) {
