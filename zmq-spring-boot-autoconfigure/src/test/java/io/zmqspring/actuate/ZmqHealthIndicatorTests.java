@@ -79,10 +79,11 @@ class ZmqHealthIndicatorTests {
 		ZmqSocketOwner owner = this.factory.getOwners().acquire(definition);
 		owner.attach(new ZmqSocketReceiver() {
 			@Override
-			public void receive(ZMQ.Socket socket, List<byte[]> frames) {
+			public List<byte[]> receive(List<byte[]> frames) {
 				if (new String(frames.get(0), StandardCharsets.UTF_8).equals("fail")) {
 					throw new IllegalStateException("the socket breaks");
 				}
+				return null;
 			}
 		});
 		assertThat(this.indicator.health().getStatus()).isEqualTo(Status.UP);
