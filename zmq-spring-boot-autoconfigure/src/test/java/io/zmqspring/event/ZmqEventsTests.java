@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
@@ -23,6 +24,7 @@ import io.zmqspring.autoconfigure.ZmqAutoConfiguration;
 import io.zmqspring.core.ZmqSocketType;
 import io.zmqspring.listener.ZmqListenerContainer;
 import io.zmqspring.listener.ZmqListenerEndpointRegistry;
+import io.zmqspring.metrics.MicrometerZmqMetrics;
 import io.zmqspring.test.FreePorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -119,7 +121,23 @@ class ZmqEventsTests {
 	}
 
 	@Test
+	void anApplicationsOwnPublisherReplacesTheDefaultOne() {
+		String endpoint = FreePorts.tcp();
+		List<ZmqEvent> handed = new CopyOnWriteArrayList<>();
+		this.runner.withBean(ZmqEventPublisher.class, () -> handed::add)
+			.withPropertyValues("zmq.sockets.in.type=PULL", "zmq.sockets.in.endpoints=@" + endpoint)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(AsyncZmqEventPublisher.class);
+				await().atMost(TIMEOUT)
+					.untilAsserted(() -> assertThat(handed).hasAtLeastOneElementOfType(
+							ZmqListenerContainerStartedEvent.class));
+			});
+	}
+
+	@Test
 	void eventsBeyondTheQueueAreDroppedAndCounted() throws InterruptedException {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
 		CountDownLatch blocking = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		AtomicInteger delivered = new AtomicInteger();
@@ -132,7 +150,7 @@ class ZmqEventsTests {
 				Thread.currentThread().interrupt();
 			}
 			delivered.incrementAndGet();
-		}, io.zmqspring.metrics.ZmqMetrics.NONE, 2);
+		}, new MicrometerZmqMetrics(meters), 2);
 		try {
 			publisher.publish(new ZmqSocketConnectedEvent(this, "in", ZmqSocketType.PULL, "tcp://127.0.0.1:1"));
 			assertThat(blocking.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
@@ -142,6 +160,7 @@ class ZmqEventsTests {
 			}
 			assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(1));
 			assertThat(publisher.getDroppedCount()).isEqualTo(8);
+			assertThat(meters.get("zmq.events.dropped").counter().count()).isEqualTo(8);
 			release.countDown();
 			await().atMost(TIMEOUT).untilAsserted(() -> assertThat(delivered.get()).isEqualTo(3));
 		}
