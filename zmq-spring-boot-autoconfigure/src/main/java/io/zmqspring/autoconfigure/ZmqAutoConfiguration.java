@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.thread.Threading;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -23,6 +24,8 @@ import io.zmqspring.core.ZmqSocketCustomizer;
 import io.zmqspring.core.ZmqSocketFactory;
 import io.zmqspring.core.ZmqSocketOptions;
 import io.zmqspring.core.ZmqSocketRegistry;
+import io.zmqspring.event.AsyncZmqEventPublisher;
+import io.zmqspring.event.ZmqEventPublisher;
 import io.zmqspring.listener.ZmqListenerContainerFactory;
 import io.zmqspring.listener.ZmqListenerEndpointRegistry;
 import io.zmqspring.metrics.MicrometerZmqMetrics;
@@ -76,15 +79,27 @@ public class ZmqAutoConfiguration {
 		return new ZmqZapHandler(zmqContext, zmqMetrics);
 	}
 
+	/**
+	 * Publishes socket and listener events as application events from its own thread, never
+	 * from a socket's owner thread. Destroyed after the socket factory, whose owners use it.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	ZmqEventPublisher zmqEventPublisher(ApplicationEventPublisher applicationEventPublisher, ZmqMetrics zmqMetrics) {
+		return new AsyncZmqEventPublisher(applicationEventPublisher, zmqMetrics,
+				AsyncZmqEventPublisher.DEFAULT_CAPACITY);
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	ZmqSocketFactory zmqSocketFactory(ZContext zmqContext, ZmqSocketRegistry zmqSocketRegistry,
 			ObjectProvider<ZmqSocketCustomizer> customizers, ZmqProperties properties, ZmqMetrics zmqMetrics,
-			ZmqZapHandler zmqZapHandler) {
+			ZmqZapHandler zmqZapHandler, ZmqEventPublisher zmqEventPublisher) {
 		ZmqSocketFactory factory = new ZmqSocketFactory(zmqContext, zmqSocketRegistry,
 				customizers.orderedStream().toList(), properties.getContext().getShutdownTimeout());
 		factory.setZapHandler(zmqZapHandler);
 		factory.getOwners().setMetrics(zmqMetrics);
+		factory.getOwners().setEventPublisher(zmqEventPublisher);
 		factory.getOwners().setSendQueueCapacity(properties.getTemplate().getSendQueueCapacity());
 		return factory;
 	}
@@ -113,12 +128,15 @@ public class ZmqAutoConfiguration {
 	@ConditionalOnMissingBean
 	ZmqListenerContainerFactory zmqListenerContainerFactory(ZmqSocketFactory zmqSocketFactory,
 			CompositeZmqMessageConverter zmqMessageConverter, ZmqMetrics zmqMetrics, ZmqProperties properties,
-			ObjectProvider<ZmqListenerContainerFactoryCustomizer> customizers, Environment environment) {
+			ObjectProvider<ZmqListenerContainerFactoryCustomizer> customizers, Environment environment,
+			ZmqEventPublisher zmqEventPublisher) {
 		ZmqListenerContainerFactory factory = new ZmqListenerContainerFactory(zmqSocketFactory);
 		factory.setVirtualThreads(Threading.VIRTUAL.isActive(environment));
 		factory.setMetrics(zmqMetrics);
 		factory.setReplyConverter(zmqMessageConverter);
 		factory.setStopTimeout(properties.getListener().getStopTimeout());
+		factory.setTimerEnabled(properties.getListener().isTimerEnabled());
+		factory.setEventPublisher(zmqEventPublisher);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(factory));
 		return factory;
 	}

@@ -11,6 +11,11 @@ import org.zeromq.ZMQ;
 
 import org.springframework.core.log.LogMessage;
 
+import io.zmqspring.event.ZmqEvent;
+import io.zmqspring.event.ZmqEventPublisher;
+import io.zmqspring.event.ZmqHandshakeFailedEvent;
+import io.zmqspring.event.ZmqSocketConnectedEvent;
+import io.zmqspring.event.ZmqSocketDisconnectedEvent;
 import io.zmqspring.metrics.ZmqMetrics;
 
 /**
@@ -47,6 +52,10 @@ final class ZmqSocketMonitor {
 
 	private final @Nullable ZmqSocketStats stats;
 
+	private final ZmqEventPublisher eventPublisher;
+
+	private final @Nullable ZmqSocketOwner owner;
+
 	ZmqSocketMonitor(ZContext context, ZMQ.Socket monitored, String name, ZmqMetrics metrics) {
 		this(context, monitored, name, metrics, null, "NULL", null);
 	}
@@ -65,6 +74,26 @@ final class ZmqSocketMonitor {
 	 */
 	ZmqSocketMonitor(ZContext context, ZMQ.Socket monitored, String name, ZmqMetrics metrics,
 			@Nullable String securedDomain, String mechanism, @Nullable ZmqSocketStats stats) {
+		this(context, monitored, name, metrics, securedDomain, mechanism, stats, ZmqEventPublisher.NONE, null);
+	}
+
+	/**
+	 * Watch a socket and hand its connection events to a publisher.
+	 * @param context the context
+	 * @param monitored the socket
+	 * @param name its name
+	 * @param metrics where to count
+	 * @param securedDomain the ZAP domain if the socket is a CURVE or PLAIN server
+	 * @param mechanism the socket's security mechanism
+	 * @param stats the socket's statistics
+	 * @param eventPublisher where to hand connection events
+	 * @param owner the socket's owner, the source of the events
+	 */
+	ZmqSocketMonitor(ZContext context, ZMQ.Socket monitored, String name, ZmqMetrics metrics,
+			@Nullable String securedDomain, String mechanism, @Nullable ZmqSocketStats stats,
+			ZmqEventPublisher eventPublisher, @Nullable ZmqSocketOwner owner) {
+		this.eventPublisher = eventPublisher;
+		this.owner = owner;
 		this.stats = stats;
 		this.securedDomain = securedDomain;
 		this.mechanism = mechanism;
@@ -127,12 +156,22 @@ final class ZmqSocketMonitor {
 				if (this.stats != null) {
 					this.stats.connectionOpened();
 				}
+				ZmqSocketOwner source = this.owner;
+				if (source != null) {
+					publish(new ZmqSocketConnectedEvent(source, this.name, source.getDefinition().type(),
+							String.valueOf(address)));
+				}
 			}
 			else if (event.getEvent() == ZMQ.EVENT_DISCONNECTED) {
 				if (this.stats != null) {
 					this.stats.connectionClosed();
 				}
 				this.metrics.disconnect(this.name);
+				ZmqSocketOwner source = this.owner;
+				if (source != null) {
+					publish(new ZmqSocketDisconnectedEvent(source, this.name, source.getDefinition().type(),
+							String.valueOf(address)));
+				}
 				if (messagesWaiting) {
 					logger.warn("ZeroMQ socket " + this.name + ": a peer on " + address
 							+ " disconnected while messages wait to be sent; what ZeroMQ queued for that peer is "
@@ -146,6 +185,11 @@ final class ZmqSocketMonitor {
 			else {
 				String reason = reason(event.getEvent());
 				this.metrics.handshakeFailure(this.name, reason);
+				ZmqSocketOwner source = this.owner;
+				if (source != null) {
+					publish(new ZmqHandshakeFailedEvent(source, this.name, source.getDefinition().type(),
+							String.valueOf(address), reason));
+				}
 				String domain = this.securedDomain;
 				if (domain != null && event.getEvent() == zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL) {
 					this.metrics.authenticationDenied(this.name, domain, this.mechanism, "handshake-failed");
@@ -158,6 +202,16 @@ final class ZmqSocketMonitor {
 			}
 		}
 		return handled;
+	}
+
+	/** Hand an event over; the publisher queues it and never runs application code here. */
+	private void publish(ZmqEvent event) {
+		try {
+			this.eventPublisher.publish(event);
+		}
+		catch (RuntimeException ex) {
+			logger.debug(LogMessage.of(() -> "Could not publish " + event + ": " + ex));
+		}
 	}
 
 	private static String reason(int event) {

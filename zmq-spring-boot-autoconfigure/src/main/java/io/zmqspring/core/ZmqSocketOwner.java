@@ -16,6 +16,8 @@ import org.zeromq.ZMQException;
 import org.springframework.core.log.LogMessage;
 import org.springframework.util.Assert;
 
+import io.zmqspring.event.ZmqEventPublisher;
+import io.zmqspring.event.ZmqSocketFailedEvent;
 import io.zmqspring.metrics.ZmqMetrics;
 
 /**
@@ -80,6 +82,8 @@ public final class ZmqSocketOwner {
 
 	private final Runnable onClosed;
 
+	private final ZmqEventPublisher eventPublisher;
+
 	private final Object monitor = new Object();
 
 	private final CountDownLatch terminated = new CountDownLatch(1);
@@ -121,6 +125,12 @@ public final class ZmqSocketOwner {
 
 	ZmqSocketOwner(ZmqSocketFactory factory, ZmqSocketDefinition definition, int queueCapacity, ZmqMetrics metrics,
 			ZmqSocketStats stats, Runnable onClosed) {
+		this(factory, definition, queueCapacity, metrics, stats, ZmqEventPublisher.NONE, onClosed);
+	}
+
+	ZmqSocketOwner(ZmqSocketFactory factory, ZmqSocketDefinition definition, int queueCapacity, ZmqMetrics metrics,
+			ZmqSocketStats stats, ZmqEventPublisher eventPublisher, Runnable onClosed) {
+		this.eventPublisher = eventPublisher;
 		this.factory = factory;
 		this.configured = definition;
 		this.definition = definition.withType(definition.type().openedAs());
@@ -334,7 +344,7 @@ public final class ZmqSocketOwner {
 				&& security.isServer(binds)) ? security.zapDomainOr(this.definition.name()) : null;
 		this.stats.reset();
 		ZmqSocketMonitor watching = new ZmqSocketMonitor(this.factory.getContext(), opened, this.name, this.metrics,
-				securedDomain, security.mechanism().name(), this.stats);
+				securedDomain, security.mechanism().name(), this.stats, this.eventPublisher, this);
 		ZMQ.Socket events = watching.socket();
 		this.socket = opened;
 		this.socketMonitor = watching;
@@ -427,7 +437,17 @@ public final class ZmqSocketOwner {
 			this.failures++;
 			this.metrics.socketFailure(this.name);
 			logger.error("ZeroMQ socket " + this.name + " failed; it will be opened again: " + ex, ex);
+			publishFailure(ex);
 			return false;
+		}
+	}
+
+	private void publishFailure(Throwable failure) {
+		try {
+			this.eventPublisher.publish(new ZmqSocketFailedEvent(this, this.name, this.configured.type(), failure));
+		}
+		catch (RuntimeException ex) {
+			logger.debug(LogMessage.of(() -> "Could not publish the failure of socket " + this.name + ": " + ex));
 		}
 	}
 

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
+import io.zmqspring.event.ZmqEventPublisher;
 import io.zmqspring.metrics.ZmqMetrics;
 
 /**
@@ -39,6 +40,8 @@ public class ZmqSocketOwners {
 
 	private volatile int sendQueueCapacity = 1024;
 
+	private volatile ZmqEventPublisher eventPublisher = ZmqEventPublisher.NONE;
+
 	private volatile Consumer<ZmqSocketStats> statsListener = (stats) -> {
 	};
 
@@ -63,6 +66,16 @@ public class ZmqSocketOwners {
 	public void setStatsListener(Consumer<ZmqSocketStats> statsListener) {
 		Assert.notNull(statsListener, "'statsListener' must not be null");
 		this.statsListener = statsListener;
+	}
+
+	/**
+	 * Set where the owners of sockets opened from now on hand their connection and failure events.
+	 * It is called on the owners' threads and must return at once.
+	 * @param eventPublisher the publisher
+	 */
+	public void setEventPublisher(ZmqEventPublisher eventPublisher) {
+		Assert.notNull(eventPublisher, "'eventPublisher' must not be null");
+		this.eventPublisher = eventPublisher;
 	}
 
 	/**
@@ -97,7 +110,7 @@ public class ZmqSocketOwners {
 			}
 			ZmqSocketOwner[] created = new ZmqSocketOwner[1];
 			created[0] = new ZmqSocketOwner(this.factory, definition, this.sendQueueCapacity, this.metrics,
-					statsFor(definition), () -> this.owners.remove(definition.name(), created[0]));
+					statsFor(definition), this.eventPublisher, () -> this.owners.remove(definition.name(), created[0]));
 			created[0].start();
 			this.owners.put(definition.name(), created[0]);
 			return created[0];

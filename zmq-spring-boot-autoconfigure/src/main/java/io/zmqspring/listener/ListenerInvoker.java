@@ -13,6 +13,7 @@ import io.zmqspring.converter.ZmqMessageConverter;
 import io.zmqspring.core.ZmqErrorReply;
 import io.zmqspring.core.ZmqFrames;
 import io.zmqspring.core.ZmqSocketType;
+import io.zmqspring.metrics.ZmqListenerTimer;
 import io.zmqspring.metrics.ZmqMetrics;
 
 /**
@@ -40,8 +41,18 @@ final class ListenerInvoker {
 
 	private final ZmqMetrics metrics;
 
+	/** Times each message when set; {@code null} (the default) costs one field read per message. */
+	private final @Nullable ZmqListenerTimer timer;
+
 	ListenerInvoker(String listenerId, String socketName, ZmqSocketType type, ZmqMessageListener listener,
 			ZmqListenerErrorHandler errorHandler, @Nullable ZmqMessageConverter replyConverter, ZmqMetrics metrics) {
+		this(listenerId, socketName, type, listener, errorHandler, replyConverter, metrics, null);
+	}
+
+	ListenerInvoker(String listenerId, String socketName, ZmqSocketType type, ZmqMessageListener listener,
+			ZmqListenerErrorHandler errorHandler, @Nullable ZmqMessageConverter replyConverter, ZmqMetrics metrics,
+			@Nullable ZmqListenerTimer timer) {
+		this.timer = timer;
 		this.listenerId = listenerId;
 		this.socketName = socketName;
 		this.type = type;
@@ -73,11 +84,19 @@ final class ListenerInvoker {
 
 	private @Nullable List<byte[]> invoke(ZmqInboundMessage message) {
 		byte[] result;
+		ZmqListenerTimer timing = this.timer;
+		long start = (timing != null) ? System.nanoTime() : 0L;
 		try {
 			result = this.listener.onMessage(message);
 		}
 		catch (Throwable ex) {
+			if (timing != null) {
+				timing.error(rootFailure(ex), System.nanoTime() - start);
+			}
 			return failed(message, ex);
+		}
+		if (timing != null) {
+			timing.success(System.nanoTime() - start);
 		}
 		if (!this.type.canReply()) {
 			return null;
@@ -112,6 +131,12 @@ final class ListenerInvoker {
 		}
 		Throwable cause = (failure.getCause() != null) ? failure.getCause() : failure;
 		return withEnvelope(message, ZmqErrorReply.frame(failure.getKind().tag() + ": " + typeName(cause)));
+	}
+
+	/** The handler's own exception, not the wrapper a messaging listener puts around it. */
+	private static Throwable rootFailure(Throwable ex) {
+		Throwable cause = ex.getCause();
+		return (ex instanceof ZmqListenerException && cause != null) ? cause : ex;
 	}
 
 	private static String typeName(Throwable cause) {

@@ -25,6 +25,9 @@ import io.zmqspring.core.ZmqSocketFactory;
 import io.zmqspring.core.ZmqSocketOwner;
 import io.zmqspring.core.ZmqSocketReceiver;
 import io.zmqspring.core.ZmqSocketType;
+import io.zmqspring.event.ZmqEventPublisher;
+import io.zmqspring.event.ZmqListenerContainerStartedEvent;
+import io.zmqspring.event.ZmqListenerContainerStoppedEvent;
 import io.zmqspring.metrics.ZmqMetrics;
 
 /**
@@ -76,6 +79,10 @@ public class ZmqListenerContainer implements SmartLifecycle {
 	private @Nullable ZmqMessageConverter replyConverter;
 
 	private ZmqMetrics metrics = ZmqMetrics.NONE;
+
+	private boolean timerEnabled;
+
+	private ZmqEventPublisher eventPublisher = ZmqEventPublisher.NONE;
 
 	private int concurrency = 1;
 
@@ -143,6 +150,24 @@ public class ZmqListenerContainer implements SmartLifecycle {
 
 	public void setMetrics(ZmqMetrics metrics) {
 		this.metrics = metrics;
+	}
+
+	/**
+	 * Set whether to time the processing of every message ({@code zmq.listener.duration}). Off by
+	 * default: with it off, no per-message work is added.
+	 * @param timerEnabled whether to time messages
+	 */
+	public void setTimerEnabled(boolean timerEnabled) {
+		this.timerEnabled = timerEnabled;
+	}
+
+	/**
+	 * Set where to hand the container's started and stopped events.
+	 * @param eventPublisher the publisher
+	 */
+	public void setEventPublisher(ZmqEventPublisher eventPublisher) {
+		Assert.notNull(eventPublisher, "'eventPublisher' must not be null");
+		this.eventPublisher = eventPublisher;
 	}
 
 	/**
@@ -282,7 +307,10 @@ public class ZmqListenerContainer implements SmartLifecycle {
 					ZmqListenerContainer.this.definition.topics());
 			this.invoker = new ListenerInvoker(ZmqListenerContainer.this.id, socketName, type,
 					ZmqListenerContainer.this.listener, ZmqListenerContainer.this.errorHandler,
-					ZmqListenerContainer.this.replyConverter, ZmqListenerContainer.this.metrics);
+					ZmqListenerContainer.this.replyConverter, ZmqListenerContainer.this.metrics,
+					ZmqListenerContainer.this.timerEnabled
+							? ZmqListenerContainer.this.metrics.listenerTimer(ZmqListenerContainer.this.id, socketName)
+							: null);
 		}
 
 		void start() {
@@ -306,6 +334,9 @@ public class ZmqListenerContainer implements SmartLifecycle {
 				throw ex;
 			}
 			ListenerKeepAlive.acquire();
+			ZmqListenerContainer.this.eventPublisher.publish(new ZmqListenerContainerStartedEvent(
+					ZmqListenerContainer.this, ZmqListenerContainer.this.id,
+					ZmqListenerContainer.this.definition.name(), ZmqListenerContainer.this.definition.type()));
 		}
 
 		private TaskExecutor taskExecutor() {
@@ -354,6 +385,9 @@ public class ZmqListenerContainer implements SmartLifecycle {
 				toRun = new ArrayList<>(this.callbacks);
 			}
 			ListenerKeepAlive.release();
+			ZmqListenerContainer.this.eventPublisher.publish(new ZmqListenerContainerStoppedEvent(
+					ZmqListenerContainer.this, ZmqListenerContainer.this.id,
+					ZmqListenerContainer.this.definition.name(), ZmqListenerContainer.this.definition.type()));
 			toRun.forEach(Runnable::run);
 		}
 

@@ -9,6 +9,7 @@ import org.springframework.util.Assert;
 
 import io.zmqspring.converter.ZmqMessageConverter;
 import io.zmqspring.core.ZmqSocketFactory;
+import io.zmqspring.event.ZmqEventPublisher;
 import io.zmqspring.metrics.ZmqMetrics;
 
 /**
@@ -36,6 +37,10 @@ public class ZmqListenerContainerFactory {
 
 	private boolean virtualThreads;
 
+	private boolean timerEnabled;
+
+	private ZmqEventPublisher eventPublisher = ZmqEventPublisher.NONE;
+
 	public ZmqListenerContainerFactory(ZmqSocketFactory socketFactory) {
 		Assert.notNull(socketFactory, "'socketFactory' must not be null");
 		this.socketFactory = socketFactory;
@@ -56,6 +61,23 @@ public class ZmqListenerContainerFactory {
 
 	public void setMetrics(ZmqMetrics metrics) {
 		this.metrics = metrics;
+	}
+
+	/**
+	 * Set whether listeners time the processing of every message ({@code zmq.listener.duration}).
+	 * @param timerEnabled whether to time messages
+	 */
+	public void setTimerEnabled(boolean timerEnabled) {
+		this.timerEnabled = timerEnabled;
+	}
+
+	/**
+	 * Set where containers hand their started and stopped events.
+	 * @param eventPublisher the publisher
+	 */
+	public void setEventPublisher(ZmqEventPublisher eventPublisher) {
+		Assert.notNull(eventPublisher, "'eventPublisher' must not be null");
+		this.eventPublisher = eventPublisher;
 	}
 
 	public void setReplyConverter(@Nullable ZmqMessageConverter replyConverter) {
@@ -106,6 +128,8 @@ public class ZmqListenerContainerFactory {
 				endpoint.getListener(), this.socketFactory);
 		container.setErrorHandler((endpoint.getErrorHandler() != null) ? endpoint.getErrorHandler() : this.errorHandler);
 		container.setMetrics(this.metrics);
+		container.setTimerEnabled(this.timerEnabled);
+		container.setEventPublisher(this.eventPublisher);
 		container.setReplyConverter(this.replyConverter);
 		container.setConcurrency(endpoint.getConcurrency());
 		container.setAutoStartup(endpoint.isAutoStartup());

@@ -1,7 +1,12 @@
 package io.zmqspring.metrics;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.springframework.util.Assert;
 
@@ -20,8 +25,14 @@ import org.springframework.util.Assert;
  * <li>{@code zmq.security.denials} ({@code socket}, {@code domain}, {@code mechanism}, {@code reason}):
  * handshakes the ZAP handler refused</li>
  * <li>{@code zmq.io.thread.faults} ({@code kind}: {@code recovered} or {@code fatal})</li>
+ * <li>{@code zmq.events.dropped}: events dropped because too many waited to be published</li>
+ * <li>{@code zmq.request.duration} ({@code socket}, {@code outcome}: {@code success}, {@code timeout},
+ * {@code remote-error} or {@code failed}): a timer of request-reply round trips</li>
+ * <li>{@code zmq.listener.duration} ({@code listener}, {@code socket}, {@code outcome}: {@code success} or
+ * {@code error}, {@code exception}): a timer of listener processing, when enabled</li>
  * </ul>
- * Counters are looked up when something goes wrong, never on the happy path.
+ * Counters are looked up when something goes wrong, never on the happy path; timers are looked
+ * up once per socket or listener and kept.
  *
  * @author zmq-spring-boot
  */
@@ -94,8 +105,79 @@ public class MicrometerZmqMetrics implements ZmqMetrics {
 		increment("zmq.io.thread.faults", "Exceptions that escaped into a ZeroMQ I/O thread", "kind", kind);
 	}
 
+	@Override
+	public void eventDropped() {
+		increment("zmq.events.dropped", "Events dropped because too many waited to be published");
+	}
+
+	@Override
+	public ZmqRequestTimer requestTimer(String socket) {
+		ZmqRequestTimer.Outcome[] outcomes = ZmqRequestTimer.Outcome.values();
+		Timer[] timers = new Timer[outcomes.length];
+		for (ZmqRequestTimer.Outcome outcome : outcomes) {
+			timers[outcome.ordinal()] = Timer.builder("zmq.request.duration")
+				.description("Request-reply round trips, from the request handed to the template until it completed")
+				.tags("socket", socket, "outcome", outcome.tag())
+				.register(this.registry);
+		}
+		return (outcome, nanos) -> timers[outcome.ordinal()].record(nanos, TimeUnit.NANOSECONDS);
+	}
+
+	@Override
+	public ZmqListenerTimer listenerTimer(String listenerId, String socket) {
+		return new MicrometerListenerTimer(this.registry, listenerId, socket);
+	}
+
 	private void increment(String name, String description, String... tags) {
 		Counter.builder(name).description(description).tags(tags).register(this.registry).increment();
+	}
+
+	private static final class MicrometerListenerTimer implements ZmqListenerTimer {
+
+		private static final String NAME = "zmq.listener.duration";
+
+		private static final String DESCRIPTION = "Time a listener took to process a message";
+
+		private final MeterRegistry registry;
+
+		private final String listenerId;
+
+		private final String socket;
+
+		private final Timer success;
+
+		private final Map<Class<?>, Timer> errors = new ConcurrentHashMap<>();
+
+		MicrometerListenerTimer(MeterRegistry registry, String listenerId, String socket) {
+			this.registry = registry;
+			this.listenerId = listenerId;
+			this.socket = socket;
+			this.success = timer("success", "none");
+		}
+
+		@Override
+		public void success(long nanos) {
+			this.success.record(nanos, TimeUnit.NANOSECONDS);
+		}
+
+		@Override
+		public void error(Throwable failure, long nanos) {
+			this.errors.computeIfAbsent(failure.getClass(), (type) -> timer("error", simpleName(type)))
+				.record(nanos, TimeUnit.NANOSECONDS);
+		}
+
+		private static String simpleName(Class<?> type) {
+			String name = type.getSimpleName();
+			return name.isEmpty() ? type.getName() : name;
+		}
+
+		private Timer timer(String outcome, String exception) {
+			return Timer.builder(NAME)
+				.description(DESCRIPTION)
+				.tags("listener", this.listenerId, "socket", this.socket, "outcome", outcome, "exception", exception)
+				.register(this.registry);
+		}
+
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.zmqspring.metrics;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Counts what goes wrong, so that no failure, drop or discard is silent. The Micrometer
  * implementation is used when a {@code MeterRegistry} bean exists; otherwise nothing is
@@ -99,6 +101,34 @@ public interface ZmqMetrics {
 	 * @param kind {@code recovered} when the thread went on, {@code fatal} when it died
 	 */
 	default void ioThreadFault(String kind) {
+	}
+
+
+	/**
+	 * An event was dropped because too many waited to be published.
+	 */
+	default void eventDropped() {
+	}
+
+	/**
+	 * Return the timer of the request-reply round trips on a socket. Called once per socket, not
+	 * per request.
+	 * @param socket the socket name
+	 * @return the timer
+	 */
+	default ZmqRequestTimer requestTimer(String socket) {
+		return ZmqRequestTimer.NONE;
+	}
+
+	/**
+	 * Return the timer of a listener's message processing, or {@code null} to time nothing.
+	 * Called once per listener start, not per message.
+	 * @param listenerId the listener id
+	 * @param socket the socket name
+	 * @return the timer, or {@code null}
+	 */
+	default @Nullable ZmqListenerTimer listenerTimer(String listenerId, String socket) {
+		return null;
 	}
 
 }

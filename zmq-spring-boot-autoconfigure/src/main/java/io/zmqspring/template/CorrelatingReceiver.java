@@ -8,6 +8,7 @@ import io.zmqspring.core.ZmqException;
 import io.zmqspring.core.ZmqReplyTimeoutException;
 import io.zmqspring.core.ZmqSocketReceiver;
 import io.zmqspring.metrics.ZmqMetrics;
+import io.zmqspring.metrics.ZmqRequestTimer;
 
 /**
  * The template's side of a request socket: hands replies to the {@link RequestCorrelator} and
@@ -23,10 +24,21 @@ final class CorrelatingReceiver implements ZmqSocketReceiver {
 
 	private final RequestCorrelator correlator;
 
+	private final ZmqRequestTimer timer;
+
 	CorrelatingReceiver(String socketName, ZmqMetrics metrics) {
 		this.socketName = socketName;
 		this.metrics = metrics;
 		this.correlator = new RequestCorrelator(socketName, metrics);
+		this.timer = metrics.requestTimer(socketName);
+	}
+
+	/**
+	 * Return the timer of the socket's round trips.
+	 * @return the timer
+	 */
+	ZmqRequestTimer timer() {
+		return this.timer;
 	}
 
 	RequestCorrelator correlator() {
@@ -65,7 +77,8 @@ final class CorrelatingReceiver implements ZmqSocketReceiver {
 		if (now - request.deadlineNanos < 0) {
 			return false;
 		}
-		if (request.future.completeExceptionally(new ZmqReplyTimeoutException(this.socketName, request.timeout))) {
+		if (request.failed(new ZmqReplyTimeoutException(this.socketName, request.timeout),
+				ZmqRequestTimer.Outcome.TIMEOUT)) {
 			this.metrics.replyTimeout(this.socketName);
 		}
 		return true;

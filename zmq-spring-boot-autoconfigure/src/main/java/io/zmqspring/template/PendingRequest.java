@@ -9,6 +9,7 @@ import org.zeromq.ZMQ;
 import io.zmqspring.core.ZmqException;
 import io.zmqspring.core.ZmqFrames;
 import io.zmqspring.core.ZmqOutbound;
+import io.zmqspring.metrics.ZmqRequestTimer;
 
 /**
  * A request handed to a socket's owner, waiting to be sent and then for its reply. It goes out
@@ -22,6 +23,8 @@ final class PendingRequest implements ZmqOutbound {
 
 	final Duration timeout;
 
+	final long startNanos;
+
 	final long deadlineNanos;
 
 	final CompletableFuture<List<byte[]>> future = new CompletableFuture<>();
@@ -34,7 +37,8 @@ final class PendingRequest implements ZmqOutbound {
 	PendingRequest(List<byte[]> frames, Duration timeout, CorrelatingReceiver correlation) {
 		this.frames = frames;
 		this.timeout = timeout;
-		this.deadlineNanos = System.nanoTime() + timeout.toNanos();
+		this.startNanos = System.nanoTime();
+		this.deadlineNanos = this.startNanos + timeout.toNanos();
 		this.correlation = correlation;
 	}
 
@@ -65,7 +69,35 @@ final class PendingRequest implements ZmqOutbound {
 
 	@Override
 	public void fail(ZmqException reason) {
-		this.future.completeExceptionally(reason);
+		failed(reason, ZmqRequestTimer.Outcome.FAILED);
+	}
+
+	/**
+	 * Complete the request with its reply and time it.
+	 * @param reply the reply's body
+	 */
+	void succeeded(List<byte[]> reply) {
+		if (this.future.complete(reply)) {
+			record(ZmqRequestTimer.Outcome.SUCCESS);
+		}
+	}
+
+	/**
+	 * Fail the request and time it, unless it already completed.
+	 * @param reason the failure
+	 * @param outcome the outcome to time it with
+	 * @return whether this completed the request
+	 */
+	boolean failed(Throwable reason, ZmqRequestTimer.Outcome outcome) {
+		if (this.future.completeExceptionally(reason)) {
+			record(outcome);
+			return true;
+		}
+		return false;
+	}
+
+	private void record(ZmqRequestTimer.Outcome outcome) {
+		this.correlation.timer().record(outcome, System.nanoTime() - this.startNanos);
 	}
 
 	@Override

@@ -18,6 +18,7 @@ import io.zmqspring.core.ZmqException;
 import io.zmqspring.core.ZmqRemoteException;
 import io.zmqspring.core.ZmqReplyTimeoutException;
 import io.zmqspring.metrics.ZmqMetrics;
+import io.zmqspring.metrics.ZmqRequestTimer;
 
 /**
  * The requests a correlating socket has sent and is waiting on: it hands out correlation ids,
@@ -120,10 +121,10 @@ final class RequestCorrelator {
 		List<byte[]> body = new ArrayList<>(frames.subList(2, frames.size()));
 		String reason = ZmqErrorReply.reasonOf(body);
 		if (reason != null) {
-			request.future.completeExceptionally(new ZmqRemoteException(this.socketName, reason));
+			request.failed(new ZmqRemoteException(this.socketName, reason), ZmqRequestTimer.Outcome.REMOTE_ERROR);
 		}
 		else {
-			request.future.complete(body);
+			request.succeeded(body);
 		}
 	}
 
@@ -137,7 +138,7 @@ final class RequestCorrelator {
 			this.deadlines.poll();
 			if (this.inflight.remove(next.id, next)) {
 				this.metrics.replyTimeout(this.socketName);
-				next.future.completeExceptionally(new ZmqReplyTimeoutException(this.socketName, next.timeout));
+				next.failed(new ZmqReplyTimeoutException(this.socketName, next.timeout), ZmqRequestTimer.Outcome.TIMEOUT);
 			}
 		}
 	}
@@ -148,7 +149,7 @@ final class RequestCorrelator {
 	 */
 	void failAll(ZmqException reason) {
 		for (PendingRequest request : this.inflight.values()) {
-			request.future.completeExceptionally(reason);
+			request.failed(reason, ZmqRequestTimer.Outcome.FAILED);
 		}
 		this.inflight.clear();
 		this.deadlines.clear();

@@ -1,0 +1,219 @@
+package io.zmqspring.event;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+import io.zmqspring.annotation.ZmqListener;
+import io.zmqspring.autoconfigure.ZmqAutoConfiguration;
+import io.zmqspring.core.ZmqSocketType;
+import io.zmqspring.listener.ZmqListenerContainer;
+import io.zmqspring.listener.ZmqListenerEndpointRegistry;
+import io.zmqspring.metrics.MicrometerZmqMetrics;
+import io.zmqspring.test.FreePorts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Socket and listener container events reach {@code @EventListener} beans, from the events
+ * thread, never from a socket's owner thread.
+ */
+class ZmqEventsTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(20);
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(ZmqAutoConfiguration.class))
+		.withUserConfiguration(Sink.class, Collector.class);
+
+	@Test
+	void aPeerConnectingAndDisconnectingIsPublished() {
+		String endpoint = FreePorts.tcp();
+		this.runner.withPropertyValues("zmq.sockets.in.type=PULL", "zmq.sockets.in.endpoints=@" + endpoint)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				Collector collector = context.getBean(Collector.class);
+				try (ZContext peerContext = new ZContext()) {
+					ZMQ.Socket peer = peerContext.createSocket(SocketType.PUSH);
+					peer.setLinger(0);
+					peer.connect(endpoint);
+					await().atMost(TIMEOUT)
+						.untilAsserted(() -> assertThat(collector.of(ZmqSocketConnectedEvent.class)).isNotEmpty());
+					peerContext.destroySocket(peer);
+				}
+				await().atMost(TIMEOUT)
+					.untilAsserted(() -> assertThat(collector.of(ZmqSocketDisconnectedEvent.class)).isNotEmpty());
+				ZmqSocketConnectedEvent connected = collector.of(ZmqSocketConnectedEvent.class).get(0);
+				assertThat(connected.getSocketName()).isEqualTo("in");
+				assertThat(connected.getSocketType()).isEqualTo(ZmqSocketType.PULL);
+				assertThat(connected.getAddress()).isNotBlank();
+				ZmqSocketDisconnectedEvent disconnected = collector.of(ZmqSocketDisconnectedEvent.class).get(0);
+				assertThat(disconnected.getSocketName()).isEqualTo("in");
+				assertThat(collector.threads).allMatch("zmq-events"::equals);
+			});
+	}
+
+	@Test
+	void stoppingAndStartingAContainerIsPublished() {
+		String endpoint = FreePorts.tcp();
+		this.runner.withPropertyValues("zmq.sockets.in.type=PULL", "zmq.sockets.in.endpoints=@" + endpoint)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				Collector collector = context.getBean(Collector.class);
+				await().atMost(TIMEOUT)
+					.untilAsserted(() -> assertThat(collector.of(ZmqListenerContainerStartedEvent.class)).hasSize(1));
+				ZmqListenerContainer container = context.getBean(ZmqListenerEndpointRegistry.class)
+					.getListenerContainer("sink");
+				assertThat(container).isNotNull();
+				container.stop();
+				await().atMost(TIMEOUT)
+					.untilAsserted(() -> assertThat(collector.of(ZmqListenerContainerStoppedEvent.class)).hasSize(1));
+				container.start();
+				await().atMost(TIMEOUT)
+					.untilAsserted(() -> assertThat(collector.of(ZmqListenerContainerStartedEvent.class)).hasSize(2));
+				ZmqListenerContainerStoppedEvent stopped = collector.of(ZmqListenerContainerStoppedEvent.class).get(0);
+				assertThat(stopped.getListenerId()).isEqualTo("sink");
+				assertThat(stopped.getSocketName()).isEqualTo("in");
+				assertThat(stopped.getSource()).isSameAs(container);
+			});
+	}
+
+	@Test
+	void aSlowEventListenerDoesNotSlowTheSocket() {
+		String endpoint = FreePorts.tcp();
+		this.runner.withUserConfiguration(SlowListener.class)
+			.withPropertyValues("zmq.sockets.in.type=PULL", "zmq.sockets.in.endpoints=@" + endpoint)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				SlowListener slow = context.getBean(SlowListener.class);
+				Sink sink = context.getBean(Sink.class);
+				try (ZContext peerContext = new ZContext()) {
+					ZMQ.Socket peer = peerContext.createSocket(SocketType.PUSH);
+					peer.setLinger(0);
+					peer.connect(endpoint);
+					// the events thread is now stuck in the slow listener
+					assertThat(slow.blocking.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+					for (int i = 0; i < 1000; i++) {
+						peer.send(("m" + i).getBytes(StandardCharsets.UTF_8), 0);
+					}
+					await().atMost(TIMEOUT).untilAsserted(() -> assertThat(sink.received.get()).isEqualTo(1000));
+					assertThat(slow.release.getCount()).isOne();
+					slow.release.countDown();
+					peerContext.destroySocket(peer);
+				}
+			});
+	}
+
+	@Test
+	void anApplicationsOwnPublisherReplacesTheDefaultOne() {
+		String endpoint = FreePorts.tcp();
+		List<ZmqEvent> handed = new CopyOnWriteArrayList<>();
+		this.runner.withBean(ZmqEventPublisher.class, () -> handed::add)
+			.withPropertyValues("zmq.sockets.in.type=PULL", "zmq.sockets.in.endpoints=@" + endpoint)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context).doesNotHaveBean(AsyncZmqEventPublisher.class);
+				await().atMost(TIMEOUT)
+					.untilAsserted(() -> assertThat(handed).hasAtLeastOneElementOfType(
+							ZmqListenerContainerStartedEvent.class));
+			});
+	}
+
+	@Test
+	void eventsBeyondTheQueueAreDroppedAndCounted() throws InterruptedException {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		CountDownLatch blocking = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicInteger delivered = new AtomicInteger();
+		AsyncZmqEventPublisher publisher = new AsyncZmqEventPublisher((event) -> {
+			blocking.countDown();
+			try {
+				release.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			delivered.incrementAndGet();
+		}, new MicrometerZmqMetrics(meters), 2);
+		try {
+			publisher.publish(new ZmqSocketConnectedEvent(this, "in", ZmqSocketType.PULL, "tcp://127.0.0.1:1"));
+			assertThat(blocking.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+			long start = System.nanoTime();
+			for (int i = 0; i < 10; i++) {
+				publisher.publish(new ZmqSocketConnectedEvent(this, "in", ZmqSocketType.PULL, "tcp://127.0.0.1:1"));
+			}
+			assertThat(System.nanoTime() - start).isLessThan(TimeUnit.SECONDS.toNanos(1));
+			assertThat(publisher.getDroppedCount()).isEqualTo(8);
+			assertThat(meters.get("zmq.events.dropped").counter().count()).isEqualTo(8);
+			release.countDown();
+			await().atMost(TIMEOUT).untilAsserted(() -> assertThat(delivered.get()).isEqualTo(3));
+		}
+		finally {
+			release.countDown();
+			publisher.destroy();
+		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Sink {
+
+		final AtomicInteger received = new AtomicInteger();
+
+		@ZmqListener(id = "sink", socket = "in")
+		void receive(byte[] payload) {
+			this.received.incrementAndGet();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Collector {
+
+		final List<ZmqEvent> events = new CopyOnWriteArrayList<>();
+
+		final List<String> threads = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void on(ZmqEvent event) {
+			this.threads.add(Thread.currentThread().getName());
+			this.events.add(event);
+		}
+
+		<E extends ZmqEvent> List<E> of(Class<E> type) {
+			return this.events.stream().filter(type::isInstance).map(type::cast).toList();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class SlowListener {
+
+		final CountDownLatch blocking = new CountDownLatch(1);
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		@EventListener
+		void on(ZmqSocketConnectedEvent event) throws InterruptedException {
+			this.blocking.countDown();
+			this.release.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+		}
+
+	}
+
+}
