@@ -25,6 +25,7 @@ import io.zmqspring.core.ZmqSocketFactory;
 import io.zmqspring.core.ZmqSocketOptions;
 import io.zmqspring.core.ZmqSocketRegistry;
 import io.zmqspring.event.AsyncZmqEventPublisher;
+import io.zmqspring.event.PublishingZmqSocketEvents;
 import io.zmqspring.event.ZmqEventPublisher;
 import io.zmqspring.listener.ZmqListenerContainerFactory;
 import io.zmqspring.listener.ZmqListenerEndpointRegistry;
@@ -99,7 +100,7 @@ public class ZmqAutoConfiguration {
 				customizers.orderedStream().toList(), properties.getContext().getShutdownTimeout());
 		factory.setZapHandler(zmqZapHandler);
 		factory.getOwners().setMetrics(zmqMetrics);
-		factory.getOwners().setEventPublisher(zmqEventPublisher);
+		factory.getOwners().setSocketEvents(new PublishingZmqSocketEvents(zmqEventPublisher));
 		factory.getOwners().setSendQueueCapacity(properties.getTemplate().getSendQueueCapacity());
 		return factory;
 	}

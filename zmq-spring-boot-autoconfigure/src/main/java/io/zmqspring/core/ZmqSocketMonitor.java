@@ -11,11 +11,6 @@ import org.zeromq.ZMQ;
 
 import org.springframework.core.log.LogMessage;
 
-import io.zmqspring.event.ZmqEvent;
-import io.zmqspring.event.ZmqEventPublisher;
-import io.zmqspring.event.ZmqHandshakeFailedEvent;
-import io.zmqspring.event.ZmqSocketConnectedEvent;
-import io.zmqspring.event.ZmqSocketDisconnectedEvent;
 import io.zmqspring.metrics.ZmqMetrics;
 
 /**
@@ -52,7 +47,7 @@ final class ZmqSocketMonitor {
 
 	private final @Nullable ZmqSocketStats stats;
 
-	private final ZmqEventPublisher eventPublisher;
+	private final ZmqSocketEvents socketEvents;
 
 	private final @Nullable ZmqSocketOwner owner;
 
@@ -74,7 +69,7 @@ final class ZmqSocketMonitor {
 	 */
 	ZmqSocketMonitor(ZContext context, ZMQ.Socket monitored, String name, ZmqMetrics metrics,
 			@Nullable String securedDomain, String mechanism, @Nullable ZmqSocketStats stats) {
-		this(context, monitored, name, metrics, securedDomain, mechanism, stats, ZmqEventPublisher.NONE, null);
+		this(context, monitored, name, metrics, securedDomain, mechanism, stats, ZmqSocketEvents.NONE, null);
 	}
 
 	/**
@@ -86,13 +81,13 @@ final class ZmqSocketMonitor {
 	 * @param securedDomain the ZAP domain if the socket is a CURVE or PLAIN server
 	 * @param mechanism the socket's security mechanism
 	 * @param stats the socket's statistics
-	 * @param eventPublisher where to hand connection events
+	 * @param socketEvents what to tell of connections
 	 * @param owner the socket's owner, the source of the events
 	 */
 	ZmqSocketMonitor(ZContext context, ZMQ.Socket monitored, String name, ZmqMetrics metrics,
 			@Nullable String securedDomain, String mechanism, @Nullable ZmqSocketStats stats,
-			ZmqEventPublisher eventPublisher, @Nullable ZmqSocketOwner owner) {
-		this.eventPublisher = eventPublisher;
+			ZmqSocketEvents socketEvents, @Nullable ZmqSocketOwner owner) {
+		this.socketEvents = socketEvents;
 		this.owner = owner;
 		this.stats = stats;
 		this.securedDomain = securedDomain;
@@ -158,8 +153,7 @@ final class ZmqSocketMonitor {
 				}
 				ZmqSocketOwner source = this.owner;
 				if (source != null) {
-					publish(new ZmqSocketConnectedEvent(source, this.name, source.getDefinition().type(),
-							String.valueOf(address)));
+					tell(() -> this.socketEvents.connected(source, String.valueOf(address)));
 				}
 			}
 			else if (event.getEvent() == ZMQ.EVENT_DISCONNECTED) {
@@ -169,8 +163,7 @@ final class ZmqSocketMonitor {
 				this.metrics.disconnect(this.name);
 				ZmqSocketOwner source = this.owner;
 				if (source != null) {
-					publish(new ZmqSocketDisconnectedEvent(source, this.name, source.getDefinition().type(),
-							String.valueOf(address)));
+					tell(() -> this.socketEvents.disconnected(source, String.valueOf(address)));
 				}
 				if (messagesWaiting) {
 					logger.warn("ZeroMQ socket " + this.name + ": a peer on " + address
@@ -187,8 +180,7 @@ final class ZmqSocketMonitor {
 				this.metrics.handshakeFailure(this.name, reason);
 				ZmqSocketOwner source = this.owner;
 				if (source != null) {
-					publish(new ZmqHandshakeFailedEvent(source, this.name, source.getDefinition().type(),
-							String.valueOf(address), reason));
+					tell(() -> this.socketEvents.handshakeFailed(source, String.valueOf(address), reason));
 				}
 				String domain = this.securedDomain;
 				if (domain != null && event.getEvent() == zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL) {
@@ -204,13 +196,13 @@ final class ZmqSocketMonitor {
 		return handled;
 	}
 
-	/** Hand an event over; the publisher queues it and never runs application code here. */
-	private void publish(ZmqEvent event) {
+	/** Tell of an event; the listener hands it over and never runs application code here. */
+	private void tell(Runnable event) {
 		try {
-			this.eventPublisher.publish(event);
+			event.run();
 		}
 		catch (RuntimeException ex) {
-			logger.debug(LogMessage.of(() -> "Could not publish " + event + ": " + ex));
+			logger.debug(LogMessage.of(() -> "Could not tell of an event of socket " + this.name + ": " + ex));
 		}
 	}
 

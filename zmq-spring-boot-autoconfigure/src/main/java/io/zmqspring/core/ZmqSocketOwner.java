@@ -16,8 +16,6 @@ import org.zeromq.ZMQException;
 import org.springframework.core.log.LogMessage;
 import org.springframework.util.Assert;
 
-import io.zmqspring.event.ZmqEventPublisher;
-import io.zmqspring.event.ZmqSocketFailedEvent;
 import io.zmqspring.metrics.ZmqMetrics;
 
 /**
@@ -82,7 +80,7 @@ public final class ZmqSocketOwner {
 
 	private final Runnable onClosed;
 
-	private final ZmqEventPublisher eventPublisher;
+	private final ZmqSocketEvents socketEvents;
 
 	private final Object monitor = new Object();
 
@@ -125,12 +123,12 @@ public final class ZmqSocketOwner {
 
 	ZmqSocketOwner(ZmqSocketFactory factory, ZmqSocketDefinition definition, int queueCapacity, ZmqMetrics metrics,
 			ZmqSocketStats stats, Runnable onClosed) {
-		this(factory, definition, queueCapacity, metrics, stats, ZmqEventPublisher.NONE, onClosed);
+		this(factory, definition, queueCapacity, metrics, stats, ZmqSocketEvents.NONE, onClosed);
 	}
 
 	ZmqSocketOwner(ZmqSocketFactory factory, ZmqSocketDefinition definition, int queueCapacity, ZmqMetrics metrics,
-			ZmqSocketStats stats, ZmqEventPublisher eventPublisher, Runnable onClosed) {
-		this.eventPublisher = eventPublisher;
+			ZmqSocketStats stats, ZmqSocketEvents socketEvents, Runnable onClosed) {
+		this.socketEvents = socketEvents;
 		this.factory = factory;
 		this.configured = definition;
 		this.definition = definition.withType(definition.type().openedAs());
@@ -344,7 +342,7 @@ public final class ZmqSocketOwner {
 				&& security.isServer(binds)) ? security.zapDomainOr(this.definition.name()) : null;
 		this.stats.reset();
 		ZmqSocketMonitor watching = new ZmqSocketMonitor(this.factory.getContext(), opened, this.name, this.metrics,
-				securedDomain, security.mechanism().name(), this.stats, this.eventPublisher, this);
+				securedDomain, security.mechanism().name(), this.stats, this.socketEvents, this);
 		ZMQ.Socket events = watching.socket();
 		this.socket = opened;
 		this.socketMonitor = watching;
@@ -444,7 +442,7 @@ public final class ZmqSocketOwner {
 
 	private void publishFailure(Throwable failure) {
 		try {
-			this.eventPublisher.publish(new ZmqSocketFailedEvent(this, this.name, this.configured.type(), failure));
+			this.socketEvents.failed(this, failure);
 		}
 		catch (RuntimeException ex) {
 			logger.debug(LogMessage.of(() -> "Could not publish the failure of socket " + this.name + ": " + ex));

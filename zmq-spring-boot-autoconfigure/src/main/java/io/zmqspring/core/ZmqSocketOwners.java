@@ -13,7 +13,6 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
 
-import io.zmqspring.event.ZmqEventPublisher;
 import io.zmqspring.metrics.ZmqMetrics;
 
 /**
@@ -40,7 +39,7 @@ public class ZmqSocketOwners {
 
 	private volatile int sendQueueCapacity = 1024;
 
-	private volatile ZmqEventPublisher eventPublisher = ZmqEventPublisher.NONE;
+	private volatile ZmqSocketEvents socketEvents = ZmqSocketEvents.NONE;
 
 	private volatile Consumer<ZmqSocketStats> statsListener = (stats) -> {
 	};
@@ -69,13 +68,13 @@ public class ZmqSocketOwners {
 	}
 
 	/**
-	 * Set where the owners of sockets opened from now on hand their connection and failure events.
-	 * It is called on the owners' threads and must return at once.
-	 * @param eventPublisher the publisher
+	 * Set what the owners of sockets opened from now on tell of connections and failures. It is
+	 * called on the owners' threads and must return at once.
+	 * @param socketEvents the events' recipient
 	 */
-	public void setEventPublisher(ZmqEventPublisher eventPublisher) {
-		Assert.notNull(eventPublisher, "'eventPublisher' must not be null");
-		this.eventPublisher = eventPublisher;
+	public void setSocketEvents(ZmqSocketEvents socketEvents) {
+		Assert.notNull(socketEvents, "'socketEvents' must not be null");
+		this.socketEvents = socketEvents;
 	}
 
 	/**
@@ -110,7 +109,7 @@ public class ZmqSocketOwners {
 			}
 			ZmqSocketOwner[] created = new ZmqSocketOwner[1];
 			created[0] = new ZmqSocketOwner(this.factory, definition, this.sendQueueCapacity, this.metrics,
-					statsFor(definition), this.eventPublisher, () -> this.owners.remove(definition.name(), created[0]));
+					statsFor(definition), this.socketEvents, () -> this.owners.remove(definition.name(), created[0]));
 			created[0].start();
 			this.owners.put(definition.name(), created[0]);
 			return created[0];
