@@ -18,6 +18,7 @@ import io.zmqspring.annotation.ZmqListener;
 import io.zmqspring.autoconfigure.ZmqAutoConfiguration;
 import io.zmqspring.template.ZmqTemplate;
 import io.zmqspring.test.FreePorts;
+import io.zmqspring.test.TestCurve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,15 +36,12 @@ class SecurityPyzmqInteropTests {
 
 	@Test
 	void pyzmqCurveClientIsServedByACurveListener() {
-		ZMQ.Curve.KeyPair server = ZMQ.Curve.generateKeyPair();
-		ZMQ.Curve.KeyPair client = ZMQ.Curve.generateKeyPair();
+		ZMQ.Curve.KeyPair server = TestCurve.keyPair();
+		ZMQ.Curve.KeyPair client = TestCurve.keyPair();
 		String endpoint = FreePorts.tcp();
 		this.runner.withUserConfiguration(Echo.class)
-			.withPropertyValues("zmq.sockets.server.type=REP", "zmq.sockets.server.endpoints=@" + endpoint,
-					"zmq.sockets.server.security.mechanism=CURVE",
-					"zmq.sockets.server.security.curve.public-key=" + server.publicKey,
-					"zmq.sockets.server.security.curve.secret-key=" + server.secretKey,
-					"zmq.sockets.server.security.curve.allowed-keys=" + client.publicKey)
+			.withPropertyValues("zmq.sockets.server.type=REP", "zmq.sockets.server.endpoints=@" + endpoint)
+			.withPropertyValues(TestCurve.server("server", server, client.publicKey))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				try (PyzmqPeer peer = PyzmqPeer.startReady("secure_peer.py", "curve-client", endpoint,
@@ -56,16 +54,13 @@ class SecurityPyzmqInteropTests {
 
 	@Test
 	void pyzmqCurveClientWithAnUnknownKeyIsRefused() {
-		ZMQ.Curve.KeyPair server = ZMQ.Curve.generateKeyPair();
-		ZMQ.Curve.KeyPair client = ZMQ.Curve.generateKeyPair();
-		ZMQ.Curve.KeyPair stranger = ZMQ.Curve.generateKeyPair();
+		ZMQ.Curve.KeyPair server = TestCurve.keyPair();
+		ZMQ.Curve.KeyPair client = TestCurve.keyPair();
+		ZMQ.Curve.KeyPair stranger = TestCurve.keyPair();
 		String endpoint = FreePorts.tcp();
 		this.runner.withUserConfiguration(Echo.class)
-			.withPropertyValues("zmq.sockets.server.type=REP", "zmq.sockets.server.endpoints=@" + endpoint,
-					"zmq.sockets.server.security.mechanism=CURVE",
-					"zmq.sockets.server.security.curve.public-key=" + server.publicKey,
-					"zmq.sockets.server.security.curve.secret-key=" + server.secretKey,
-					"zmq.sockets.server.security.curve.allowed-keys=" + client.publicKey)
+			.withPropertyValues("zmq.sockets.server.type=REP", "zmq.sockets.server.endpoints=@" + endpoint)
+			.withPropertyValues(TestCurve.server("server", server, client.publicKey))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				try (PyzmqPeer peer = PyzmqPeer.start("secure_peer.py", "curve-client", endpoint, server.publicKey,
@@ -80,18 +75,15 @@ class SecurityPyzmqInteropTests {
 	@Test
 	void templateCurveClientIsServedByAPyzmqCurveServerWithItsAuthenticator(@TempDir Path clients)
 			throws Exception {
-		ZMQ.Curve.KeyPair server = ZMQ.Curve.generateKeyPair();
-		ZMQ.Curve.KeyPair client = ZMQ.Curve.generateKeyPair();
+		ZMQ.Curve.KeyPair server = TestCurve.keyPair();
+		ZMQ.Curve.KeyPair client = TestCurve.keyPair();
 		new ZCert(client.publicKey, null).savePublic(clients.resolve("client.key").toString());
 		String endpoint = FreePorts.tcp();
 		try (PyzmqPeer peer = PyzmqPeer.startReady("secure_peer.py", "curve-server", endpoint, server.publicKey,
 				server.secretKey, clients.toString(), "2")) {
 			this.runner
-				.withPropertyValues("zmq.sockets.client.type=REQ", "zmq.sockets.client.endpoints=>" + endpoint,
-						"zmq.sockets.client.security.mechanism=CURVE",
-						"zmq.sockets.client.security.curve.public-key=" + client.publicKey,
-						"zmq.sockets.client.security.curve.secret-key=" + client.secretKey,
-						"zmq.sockets.client.security.curve.server-key=" + server.publicKey)
+				.withPropertyValues("zmq.sockets.client.type=REQ", "zmq.sockets.client.endpoints=>" + endpoint)
+				.withPropertyValues(TestCurve.client("client", client, server.publicKey))
 				.run((context) -> {
 					assertThat(context).hasNotFailed();
 					ZmqTemplate template = context.getBean(ZmqTemplate.class);

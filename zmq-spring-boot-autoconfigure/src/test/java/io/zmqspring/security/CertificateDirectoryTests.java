@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.zmqspring.autoconfigure.ZmqAutoConfiguration;
 import io.zmqspring.test.FreePorts;
+import io.zmqspring.test.TestCurve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,8 +36,8 @@ class CertificateDirectoryTests {
 	@Test
 	void addingACertificateLetsItsClientInAndRemovingItKeepsNewConnectionsOut(@TempDir Path clients)
 			throws Exception {
-		ZMQ.Curve.KeyPair server = ZMQ.Curve.generateKeyPair();
-		ZMQ.Curve.KeyPair client = ZMQ.Curve.generateKeyPair();
+		ZMQ.Curve.KeyPair server = TestCurve.keyPair();
+		ZMQ.Curve.KeyPair client = TestCurve.keyPair();
 		String endpoint = FreePorts.tcp();
 		Files.writeString(clients.toAbsolutePath().resolve("README"), "not a certificate");
 		this.runner

@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Configuration;
 import io.zmqspring.autoconfigure.ZmqAutoConfiguration;
 import io.zmqspring.template.ZmqTemplate;
 import io.zmqspring.test.FreePorts;
+import io.zmqspring.test.TestCurve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -48,26 +49,21 @@ class SecurityDenialTests {
 
 	@Test
 	void refusedPeersNeverReachTheListenerWhileAnAuthorisedClientIsServed() {
-		ZMQ.Curve.KeyPair server = ZMQ.Curve.generateKeyPair();
-		ZMQ.Curve.KeyPair client = ZMQ.Curve.generateKeyPair();
+		ZMQ.Curve.KeyPair server = TestCurve.keyPair();
+		ZMQ.Curve.KeyPair client = TestCurve.keyPair();
 		String curve = FreePorts.tcp();
 		String plain = FreePorts.tcp();
 		String guarded = FreePorts.tcp();
 		this.runner
 			.withPropertyValues("zmq.sockets.server.type=REP", "zmq.sockets.server.endpoints=@" + curve,
-					"zmq.sockets.server.security.mechanism=CURVE",
-					"zmq.sockets.server.security.curve.public-key=" + server.publicKey,
-					"zmq.sockets.server.security.curve.secret-key=" + server.secretKey,
-					"zmq.sockets.server.security.curve.allowed-keys=" + client.publicKey,
 					"zmq.sockets.plainServer.type=REP", "zmq.sockets.plainServer.endpoints=@" + plain,
 					"zmq.sockets.plainServer.security.mechanism=PLAIN",
 					"zmq.sockets.plainServer.security.plain.users.alice=wonderland", "zmq.sockets.guarded.type=REP",
 					"zmq.sockets.guarded.endpoints=@" + guarded,
 					"zmq.sockets.guarded.security.denied-addresses=127.0.0.1", "zmq.sockets.client.type=REQ",
-					"zmq.sockets.client.endpoints=>" + curve, "zmq.sockets.client.security.mechanism=CURVE",
-					"zmq.sockets.client.security.curve.public-key=" + client.publicKey,
-					"zmq.sockets.client.security.curve.secret-key=" + client.secretKey,
-					"zmq.sockets.client.security.curve.server-key=" + server.publicKey)
+					"zmq.sockets.client.endpoints=>" + curve)
+			.withPropertyValues(TestCurve.server("server", server, client.publicKey))
+			.withPropertyValues(TestCurve.client("client", client, server.publicKey))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
@@ -99,13 +95,13 @@ class SecurityDenialTests {
 							new Attack("no security", curve, (socket) -> {
 							}, () -> disconnects(meters, "server")),
 							new Attack("wrong server key", curve, (socket) -> {
-								ZMQ.Curve.KeyPair own = ZMQ.Curve.generateKeyPair();
+								ZMQ.Curve.KeyPair own = TestCurve.keyPair();
 								socket.setCurvePublicKey(ZMQ.Curve.z85Decode(own.publicKey));
 								socket.setCurveSecretKey(ZMQ.Curve.z85Decode(own.secretKey));
-								socket.setCurveServerKey(ZMQ.Curve.z85Decode(ZMQ.Curve.generateKeyPair().publicKey));
+								socket.setCurveServerKey(ZMQ.Curve.z85Decode(TestCurve.keyPair().publicKey));
 							}, () -> denials(meters, "handshake-failed")),
 							new Attack("unknown client key", curve, (socket) -> {
-								ZMQ.Curve.KeyPair own = ZMQ.Curve.generateKeyPair();
+								ZMQ.Curve.KeyPair own = TestCurve.keyPair();
 								socket.setCurvePublicKey(ZMQ.Curve.z85Decode(own.publicKey));
 								socket.setCurveSecretKey(ZMQ.Curve.z85Decode(own.secretKey));
 								socket.setCurveServerKey(ZMQ.Curve.z85Decode(server.publicKey));

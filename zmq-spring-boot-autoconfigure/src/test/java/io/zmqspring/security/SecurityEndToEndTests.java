@@ -12,6 +12,7 @@ import io.zmqspring.autoconfigure.ZmqAutoConfiguration;
 import io.zmqspring.core.ZmqSocketFactory;
 import io.zmqspring.template.ZmqTemplate;
 import io.zmqspring.test.FreePorts;
+import io.zmqspring.test.TestCurve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,20 +27,14 @@ class SecurityEndToEndTests {
 
 	@Test
 	void curveClientTalksToCurveServerThatAllowsItsKey() {
-		ZMQ.Curve.KeyPair server = ZMQ.Curve.generateKeyPair();
-		ZMQ.Curve.KeyPair client = ZMQ.Curve.generateKeyPair();
+		ZMQ.Curve.KeyPair server = TestCurve.keyPair();
+		ZMQ.Curve.KeyPair client = TestCurve.keyPair();
 		String endpoint = FreePorts.tcp();
 		this.runner.withUserConfiguration(SecureEchoListeners.Server.class)
 			.withPropertyValues("zmq.sockets.server.type=REP", "zmq.sockets.server.endpoints=@" + endpoint,
-					"zmq.sockets.server.security.mechanism=CURVE",
-					"zmq.sockets.server.security.curve.public-key=" + server.publicKey,
-					"zmq.sockets.server.security.curve.secret-key=" + server.secretKey,
-					"zmq.sockets.server.security.curve.allowed-keys=" + client.publicKey,
-					"zmq.sockets.client.type=REQ", "zmq.sockets.client.endpoints=>" + endpoint,
-					"zmq.sockets.client.security.mechanism=CURVE",
-					"zmq.sockets.client.security.curve.public-key=" + client.publicKey,
-					"zmq.sockets.client.security.curve.secret-key=" + client.secretKey,
-					"zmq.sockets.client.security.curve.server-key=" + server.publicKey)
+					"zmq.sockets.client.type=REQ", "zmq.sockets.client.endpoints=>" + endpoint)
+			.withPropertyValues(TestCurve.server("server", server, client.publicKey))
+			.withPropertyValues(TestCurve.client("client", client, server.publicKey))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
@@ -71,8 +66,8 @@ class SecurityEndToEndTests {
 
 	@Test
 	void inlineListenerSocketTakesTheDefaultSecurity() {
-		ZMQ.Curve.KeyPair server = ZMQ.Curve.generateKeyPair();
-		ZMQ.Curve.KeyPair client = ZMQ.Curve.generateKeyPair();
+		ZMQ.Curve.KeyPair server = TestCurve.keyPair();
+		ZMQ.Curve.KeyPair client = TestCurve.keyPair();
 		String endpoint = FreePorts.tcp();
 		this.runner.withUserConfiguration(InlineListener.class)
 			.withPropertyValues("rpc=" + endpoint, "zmq.defaults.security.mechanism=CURVE",
@@ -102,7 +97,7 @@ class SecurityEndToEndTests {
 
 	@Test
 	void curveSettingsInDefaultsApplyToEverySocket() {
-		ZMQ.Curve.KeyPair keys = ZMQ.Curve.generateKeyPair();
+		ZMQ.Curve.KeyPair keys = TestCurve.keyPair();
 		String endpoint = FreePorts.tcp();
 		this.runner.withUserConfiguration(SecureEchoListeners.Server.class)
 			.withPropertyValues("zmq.defaults.security.mechanism=CURVE",

@@ -17,6 +17,7 @@ import org.springframework.core.NestedExceptionUtils;
 import io.zmqspring.autoconfigure.ZmqAutoConfiguration;
 import io.zmqspring.core.ZmqConfigurationException;
 import io.zmqspring.test.FreePorts;
+import io.zmqspring.test.TestCurve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SecurityStartupFailureTests {
 
-	private static final ZMQ.Curve.KeyPair SERVER = ZMQ.Curve.generateKeyPair();
+	private static final ZMQ.Curve.KeyPair SERVER = TestCurve.keyPair();
 
-	private static final ZMQ.Curve.KeyPair CLIENT = ZMQ.Curve.generateKeyPair();
+	private static final ZMQ.Curve.KeyPair CLIENT = TestCurve.keyPair();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ZmqAutoConfiguration.class))
