@@ -51,12 +51,8 @@ final class ZmqSocketMonitor {
 
 	private final @Nullable ZmqSocketOwner owner;
 
-	ZmqSocketMonitor(ZContext context, ZMQ.Socket monitored, String name, ZmqMetrics metrics) {
-		this(context, monitored, name, metrics, null, "NULL", null);
-	}
-
 	/**
-	 * Watch a socket.
+	 * Watch a socket, count what happens to its connections and tell of it.
 	 * @param context the context
 	 * @param monitored the socket
 	 * @param name its name
@@ -64,21 +60,6 @@ final class ZmqSocketMonitor {
 	 * @param securedDomain the ZAP domain if the socket is a CURVE or PLAIN server: its handshakes
 	 * that fail before authentication (a peer without the mechanism, or with a wrong server key)
 	 * are then counted as security denials too
-	 * @param mechanism the socket's security mechanism
-	 * @param stats the socket's statistics, whose open connections this keeps up to date
-	 */
-	ZmqSocketMonitor(ZContext context, ZMQ.Socket monitored, String name, ZmqMetrics metrics,
-			@Nullable String securedDomain, String mechanism, @Nullable ZmqSocketStats stats) {
-		this(context, monitored, name, metrics, securedDomain, mechanism, stats, ZmqSocketEvents.NONE, null);
-	}
-
-	/**
-	 * Watch a socket and hand its connection events to a publisher.
-	 * @param context the context
-	 * @param monitored the socket
-	 * @param name its name
-	 * @param metrics where to count
-	 * @param securedDomain the ZAP domain if the socket is a CURVE or PLAIN server
 	 * @param mechanism the socket's security mechanism
 	 * @param stats the socket's statistics
 	 * @param socketEvents what to tell of connections

@@ -122,11 +122,6 @@ public final class ZmqSocketOwner {
 	private long lastMonitorCheck;
 
 	ZmqSocketOwner(ZmqSocketFactory factory, ZmqSocketDefinition definition, int queueCapacity, ZmqMetrics metrics,
-			ZmqSocketStats stats, Runnable onClosed) {
-		this(factory, definition, queueCapacity, metrics, stats, ZmqSocketEvents.NONE, onClosed);
-	}
-
-	ZmqSocketOwner(ZmqSocketFactory factory, ZmqSocketDefinition definition, int queueCapacity, ZmqMetrics metrics,
 			ZmqSocketStats stats, ZmqSocketEvents socketEvents, Runnable onClosed) {
 		this.socketEvents = socketEvents;
 		this.factory = factory;
