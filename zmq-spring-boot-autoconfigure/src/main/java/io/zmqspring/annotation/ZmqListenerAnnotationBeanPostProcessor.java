@@ -36,9 +36,7 @@ import org.springframework.validation.Validator;
 import io.zmqspring.converter.CompositeZmqMessageConverter;
 import io.zmqspring.converter.ZmqMessageConverter;
 import io.zmqspring.core.ZmqConfigurationException;
-import io.zmqspring.core.ZmqEndpoint;
 import io.zmqspring.core.ZmqSocketDefinition;
-import io.zmqspring.core.ZmqSocketOptions;
 import io.zmqspring.core.ZmqSocketRegistry;
 import io.zmqspring.core.ZmqSocketType;
 import io.zmqspring.listener.MessagingZmqMessageListener;
@@ -196,46 +194,15 @@ public class ZmqListenerAnnotationBeanPostProcessor
 				throw new ZmqConfigurationException(description, null,
 						"name a configured socket (socket = \"...\") or declare type and endpoints");
 			}
-			if (sockets.findDefinition(id) != null) {
-				throw new ZmqConfigurationException(description + " id", id,
-						"an inline listener socket takes the listener's id as its name, and a socket of that name is "
-								+ "already configured under zmq.sockets; choose another id");
-			}
 			ZmqSocketType type = socketType(description, typeName);
 			boolean bind = flag(description + " bind", resolve(annotation.bind()), type.bindsByDefault());
-			List<ZmqEndpoint> parsed = new ArrayList<>();
-			for (String endpoint : endpoints) {
-				try {
-					parsed.add(ZmqEndpoint.parse(endpoint, bind));
-				}
-				catch (IllegalArgumentException ex) {
-					throw new ZmqConfigurationException(description + " endpoints", endpoint, ex.getMessage());
-				}
-			}
-			definition = new ZmqSocketDefinition(id, type, parsed, topics,
-					inlineSocketOptions(description, sockets.getDefaultOptions()));
+			definition = sockets.inlineDefinition(description, id, type, bind, endpoints, topics);
 		}
 		if (!definition.type().isListenerType()) {
 			throw new ZmqConfigurationException(description, definition.type(),
 					"a listener cannot receive on this socket type; use one of SUB, PULL, REP, ROUTER, DEALER, PAIR, XSUB");
 		}
 		return definition;
-	}
-
-	/**
-	 * Return the options of an inline listener socket, the default options, checked against what
-	 * JeroMQ accepts: they are checked when configured as {@code zmq.defaults}, but not when an
-	 * application supplies its own {@link ZmqSocketRegistry}.
-	 */
-	private static ZmqSocketOptions inlineSocketOptions(String description, ZmqSocketOptions defaults) {
-		try {
-			defaults.validate("zmq.defaults");
-			return defaults;
-		}
-		catch (ZmqConfigurationException ex) {
-			throw new ZmqConfigurationException(ex.getProperty(), ex.getValue(),
-					ex.getReason() + "; " + description + " declares its socket inline, with the default options");
-		}
 	}
 
 	private static ZmqSocketType socketType(String description, String typeName) {

@@ -104,6 +104,14 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	}
 
 	/**
+	 * Return the reply timeout used when none is given.
+	 * @return the timeout
+	 */
+	public Duration getReplyTimeout() {
+		return this.replyTimeout;
+	}
+
+	/**
 	 * Set the longest wait for each socket's thread on stop.
 	 * @param stopTimeout the timeout
 	 */
