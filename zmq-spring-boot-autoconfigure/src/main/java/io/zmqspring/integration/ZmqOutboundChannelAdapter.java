@@ -1,8 +1,5 @@
 package io.zmqspring.integration;
 
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.expression.EvaluationContext;
@@ -10,12 +7,12 @@ import org.springframework.expression.Expression;
 import org.springframework.expression.common.LiteralExpression;
 import org.springframework.integration.expression.ExpressionUtils;
 import org.springframework.integration.handler.AbstractMessageHandler;
+import org.springframework.integration.support.AbstractIntegrationMessageBuilder;
 import org.springframework.messaging.Message;
 import org.springframework.util.Assert;
 
 import io.zmqspring.listener.ZmqHeaders;
 import io.zmqspring.template.ZmqOperations;
-import io.zmqspring.template.ZmqTemplate;
 
 /**
  * An outbound channel adapter: sends every message it handles on a socket, through the template.
@@ -25,8 +22,10 @@ import io.zmqspring.template.ZmqTemplate;
  * topic expression}); PUSH, PAIR and DEALER; ROUTER, to the peer the
  * {@link ZmqHeaders#ROUTING_ID} header (or the {@linkplain #setRoutingIdExpression routing id
  * expression}) names. The payload goes as is when it is a {@code byte[]}, otherwise through the
- * template's converter. The template's send policy applies: a send waits up to the socket's
- * {@code send-timeout} for room, then fails with a {@link io.zmqspring.core.ZmqSendException}.
+ * template's converter; when the socket has the header frame enabled, the headers its allow-list
+ * lets out go with it ({@link ZmqOperations#send(String, Message)}). The template's send policy
+ * applies: a send waits up to the socket's {@code send-timeout} for room, then fails with a
+ * {@link io.zmqspring.core.ZmqSendException}.
  *
  * @author zmq-spring-boot
  */
@@ -104,31 +103,24 @@ public class ZmqOutboundChannelAdapter extends AbstractMessageHandler {
 
 	@Override
 	protected void handleMessageInternal(Message<?> message) {
-		Object topic = evaluate(this.topicExpression, ZmqHeaders.TOPIC, message);
-		Object routingId = evaluate(this.routingIdExpression, ZmqHeaders.ROUTING_ID, message);
-		Object payload = message.getPayload();
-		if (routingId != null) {
-			byte[] body = (payload instanceof byte[] bytes) ? bytes
-					: ((ZmqTemplate) this.operations).getMessageConverter().toBytes(payload);
-			this.operations.sendFrames(this.socket, List.of(bytes(routingId), body));
+		Message<?> toSend = message;
+		if (this.topicExpression != null || this.routingIdExpression != null) {
+			AbstractIntegrationMessageBuilder<?> builder = getMessageBuilderFactory().fromMessage(message);
+			setHeader(builder, ZmqHeaders.TOPIC, this.topicExpression, message);
+			setHeader(builder, ZmqHeaders.ROUTING_ID, this.routingIdExpression, message);
+			toSend = builder.build();
 		}
-		else if (topic != null) {
-			this.operations.convertAndSend(this.socket, topic.toString(), payload);
-		}
-		else {
-			this.operations.convertAndSend(this.socket, payload);
-		}
+		this.operations.send(this.socket, toSend);
 	}
 
-	private @Nullable Object evaluate(@Nullable Expression expression, String header, Message<?> message) {
-		if (expression == null) {
-			return message.getHeaders().get(header);
+	private void setHeader(AbstractIntegrationMessageBuilder<?> builder, String header,
+			@Nullable Expression expression, Message<?> message) {
+		if (expression != null) {
+			Object value = expression.getValue(this.evaluationContext, message);
+			if (value != null) {
+				builder.setHeader(header, (value instanceof byte[]) ? value : value.toString());
+			}
 		}
-		return expression.getValue(this.evaluationContext, message);
-	}
-
-	private static byte[] bytes(Object routingId) {
-		return (routingId instanceof byte[] bytes) ? bytes : routingId.toString().getBytes(StandardCharsets.UTF_8);
 	}
 
 }

@@ -1,18 +1,23 @@
 package io.zmqspring.integration;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.integration.handler.AbstractReplyProducingMessageHandler;
+import org.springframework.integration.support.AbstractIntegrationMessageBuilder;
 import org.springframework.messaging.Message;
 import org.springframework.util.Assert;
 
 import io.zmqspring.converter.ZmqMessageConverter;
+import io.zmqspring.core.ZmqException;
+import io.zmqspring.core.ZmqReplyTimeoutException;
 import io.zmqspring.template.ZmqOperations;
 import io.zmqspring.template.ZmqTemplate;
 
@@ -23,9 +28,13 @@ import io.zmqspring.template.ZmqTemplate;
  * The template runs the socket as a correlating DEALER, so many requests can be in flight over one
  * connection, from any number of threads; a request without a reply within the reply timeout fails
  * with a {@link io.zmqspring.core.ZmqReplyTimeoutException}, an error reply from a starter server
- * with a {@link io.zmqspring.core.ZmqRemoteException}, and the socket goes on serving. The reply's
- * payload is its last frame, as {@code byte[]} unless a {@linkplain #setReplyPayloadType(Class)
- * reply payload type} is set.
+ * with a {@link io.zmqspring.core.ZmqRemoteException}, and the socket goes on serving. The request's
+ * payload goes as is when it is a {@code byte[]}, otherwise through the template's converter; the
+ * reply's payload is its last frame, as {@code byte[]} unless a {@linkplain #setReplyPayloadType(Class)
+ * reply payload type} is set. When the socket has the header frame enabled, the allowed headers
+ * travel both ways ({@link ZmqOperations#sendAndReceiveAsync(String, Message, Duration)}); the
+ * reply also carries the {@link io.zmqspring.listener.ZmqHeaders#SOCKET} and
+ * {@link io.zmqspring.listener.ZmqHeaders#FRAMES} headers.
  * <p>
  * By default the calling thread waits for the reply. With {@link #setAsync(boolean) async} set,
  * it does not: the reply is sent on once it arrives, on the {@linkplain #setReplyExecutor reply
@@ -34,6 +43,8 @@ import io.zmqspring.template.ZmqTemplate;
  * @author zmq-spring-boot
  */
 public class ZmqOutboundGateway extends AbstractReplyProducingMessageHandler {
+
+	private static final long AWAIT_SLACK_MILLIS = 5000;
 
 	private final ZmqOperations operations;
 
@@ -78,7 +89,8 @@ public class ZmqOutboundGateway extends AbstractReplyProducingMessageHandler {
 	}
 
 	/**
-	 * Set the converter for requests and replies; by default the template's.
+	 * Set the converter for the reply payload type; by default the template's (which always converts
+	 * the requests).
 	 * @param messageConverter the converter
 	 */
 	public void setMessageConverter(ZmqMessageConverter messageConverter) {
@@ -125,26 +137,49 @@ public class ZmqOutboundGateway extends AbstractReplyProducingMessageHandler {
 	@Override
 	protected @Nullable Object handleRequestMessage(Message<?> requestMessage) {
 		ZmqMessageConverter converter = converter();
-		Object payload = requestMessage.getPayload();
-		byte[] request = (payload instanceof byte[] bytes) ? bytes : converter.toBytes(payload);
 		Duration timeout = this.replyTimeout;
 		Assert.state(timeout != null, "The gateway is not initialized");
-		if (!isAsync()) {
-			return reply(this.operations.sendAndReceive(this.socket, request, timeout), converter);
-		}
-		Executor executor = (this.replyExecutor != null) ? this.replyExecutor : ForkJoinPool.commonPool();
-		CompletableFuture<List<byte[]>> reply = this.operations.sendAndReceiveAsync(this.socket, List.of(request),
+		CompletableFuture<Message<byte[]>> reply = this.operations.sendAndReceiveAsync(this.socket, requestMessage,
 				timeout);
-		return reply.thenApplyAsync((frames) -> reply(frames.get(frames.size() - 1), converter), executor);
+		if (isAsync()) {
+			Executor executor = (this.replyExecutor != null) ? this.replyExecutor : ForkJoinPool.commonPool();
+			return reply.thenApplyAsync((message) -> replyMessage(message, converter), executor);
+		}
+		return replyMessage(await(reply, timeout), converter);
 	}
 
-	private Object reply(byte[] reply, ZmqMessageConverter converter) {
-		if (this.replyPayloadType == byte[].class) {
-			return reply;
+	/**
+	 * Wait for the reply. The request fails by itself once its timeout is over; the extra wait
+	 * only bounds a socket that cannot complete it.
+	 */
+	private Message<byte[]> await(CompletableFuture<Message<byte[]>> reply, Duration timeout) {
+		try {
+			return reply.get(timeout.toMillis() + AWAIT_SLACK_MILLIS, TimeUnit.MILLISECONDS);
 		}
-		Object converted = converter.fromBytes(reply, this.replyPayloadType);
-		Assert.state(converted != null, "The reply converted to null");
-		return converted;
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			reply.cancel(false);
+			throw new ZmqException("Interrupted while waiting for a reply on socket '" + this.socket + "'", ex);
+		}
+		catch (TimeoutException ex) {
+			reply.cancel(false);
+			throw new ZmqReplyTimeoutException(this.socket, timeout);
+		}
+		catch (ExecutionException ex) {
+			Throwable cause = ex.getCause();
+			throw (cause instanceof RuntimeException runtime) ? runtime
+					: new ZmqException("Request on socket '" + this.socket + "' failed", cause);
+		}
+	}
+
+	/** The reply, its payload converted, with its headers: the socket, all frames, the header frame's. */
+	private AbstractIntegrationMessageBuilder<?> replyMessage(Message<byte[]> reply, ZmqMessageConverter converter) {
+		Object payload = reply.getPayload();
+		if (this.replyPayloadType != byte[].class) {
+			payload = converter.fromBytes(reply.getPayload(), this.replyPayloadType);
+			Assert.state(payload != null, "The reply converted to null");
+		}
+		return getMessageBuilderFactory().withPayload(payload).copyHeaders(reply.getHeaders());
 	}
 
 	private ZmqMessageConverter converter() {

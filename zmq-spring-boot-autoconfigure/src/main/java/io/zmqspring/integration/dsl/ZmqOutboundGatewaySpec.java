@@ -40,7 +40,7 @@ public class ZmqOutboundGatewaySpec extends MessageHandlerSpec<ZmqOutboundGatewa
 	}
 
 	/**
-	 * Convert requests and replies with this converter.
+	 * Convert replies to the reply payload type with this converter.
 	 * @param messageConverter the converter
 	 * @return the spec
 	 */
