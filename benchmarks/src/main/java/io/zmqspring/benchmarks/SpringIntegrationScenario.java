@@ -16,6 +16,9 @@ import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.Banner;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,11 +31,15 @@ import org.springframework.integration.support.MessageBuilder;
 import org.springframework.integration.zeromq.dsl.ZeroMq;
 import org.springframework.messaging.MessageChannel;
 
+import io.zmqspring.autoconfigure.ZmqAutoConfiguration;
 import io.zmqspring.benchmarks.Harness.ThreadSet;
+import io.zmqspring.integration.autoconfigure.ZmqIntegrationAutoConfiguration;
+import io.zmqspring.integration.dsl.ZmqIntegration;
 
 /**
  * 9: Spring Integration's ZeroMQ adapters (ZeroMqMessageHandler PUSH into ZeroMqMessageProducer
- * PULL) against the starter's end-to-end String path.
+ * PULL) against the starter's end-to-end String path, and the starter's own Spring Integration
+ * adapters (ZmqOutboundChannelAdapter PUSH into ZmqInboundChannelAdapter PULL) against both.
  * <p>
  * Spring Integration is set up as its documentation shows: an application context with
  * {@code @EnableIntegration} and two {@link IntegrationFlow}s built with the {@link ZeroMq} DSL.
@@ -62,7 +69,35 @@ final class SpringIntegrationScenario {
 		Row si = springIntegration(scenario);
 		Row starter = new ThroughputScenarios(this.harness).starterEndToEnd(scenario, false,
 				this.harness.messages(1_000_000));
-		return List.of(si, starter.withRatio(si.median(), "vs Spring Integration"));
+		Row adapters = starterAdapters(scenario, this.harness.messages(1_000_000));
+		return List.of(si, starter.withRatio(si.median(), "vs Spring Integration"),
+				adapters.withRatio(si.median(), "vs Spring Integration"),
+				adapters.withRatio(starter.median(), "vs the starter's template -> listener"));
+	}
+
+	/**
+	 * The starter's own Spring Integration adapters in the same flows: an outbound channel adapter
+	 * on a PUSH socket into an inbound channel adapter on a PULL socket, with a String payload type.
+	 */
+	private Row starterAdapters(String scenario, long messages) throws Exception {
+		String endpoint = Endpoints.tcp();
+		Counter counter = StarterFlows.COUNTER;
+		try (ConfigurableApplicationContext app = StarterApp.start(StarterFlows.class, "zmq.sockets.rx.type=PULL",
+				"zmq.sockets.rx.endpoints=@" + endpoint, "zmq.sockets.tx.type=PUSH",
+				"zmq.sockets.tx.endpoints=>" + endpoint)) {
+			MessageChannel input = app.getBean(StarterFlows.INPUT, MessageChannel.class);
+			return this.harness.throughput(scenario, "starter SI adapters", messages, (count) -> {
+				long target = counter.received.get() + count;
+				for (long i = 0; i < count; i++) {
+					input.send(MessageBuilder.withPayload(Bench.TEXT).build());
+				}
+				Harness.awaitCount(() -> counter.received.get() + counter.foreign.get(), target, 120);
+				if (counter.foreign.get() > 0) {
+					throw new IllegalStateException("The starter's adapters delivered " + counter.foreign.get()
+							+ " payloads that are not the String sent, for example " + counter.example.get());
+				}
+			}, ThreadSet.none());
+		}
 	}
 
 	private Row springIntegration(String scenario) throws Exception {
@@ -107,6 +142,31 @@ final class SpringIntegrationScenario {
 			// Also shuts down the shared boundedElastic and parallel schedulers the adapters used.
 			Schedulers.resetFactory();
 		}
+	}
+
+	/** The starter's adapters, as a Spring Integration user would write them with {@link ZmqIntegration}. */
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ ZmqAutoConfiguration.class, JacksonAutoConfiguration.class,
+			ZmqIntegrationAutoConfiguration.class })
+	@EnableIntegration
+	static class StarterFlows {
+
+		static final String INPUT = "starterInput";
+
+		static final Counter COUNTER = new Counter(0);
+
+		@Bean
+		IntegrationFlow starterOutbound(ZmqIntegration zmq) {
+			return IntegrationFlow.from(INPUT).handle(zmq.outboundAdapter("tx")).get();
+		}
+
+		@Bean
+		IntegrationFlow starterInbound(ZmqIntegration zmq) {
+			return IntegrationFlow.from(zmq.inboundAdapter("rx").id("bench-rx").payloadType(String.class))
+				.handle((message) -> COUNTER.accept(message.getPayload()))
+				.get();
+		}
+
 	}
 
 	/** Where the inbound adapter binds, and what its flow counts. */

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.BeanFactory;
 import org.springframework.integration.context.IntegrationObjectSupport;
 import org.springframework.integration.support.MessageBuilderFactory;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.support.GenericMessage;
 import org.springframework.util.Assert;
 
 import io.zmqspring.converter.ByteArrayZmqMessageConverter;
@@ -56,6 +57,8 @@ final class InboundContainer {
 	private Class<?> payloadType = byte[].class;
 
 	private @Nullable ZmqMessageConverter messageConverter;
+
+	private boolean generateMessageId;
 
 	private @Nullable ZmqListenerErrorHandler errorHandler;
 
@@ -112,6 +115,10 @@ final class InboundContainer {
 	void setMessageConverter(ZmqMessageConverter messageConverter) {
 		Assert.notNull(messageConverter, "'messageConverter' must not be null");
 		this.messageConverter = messageConverter;
+	}
+
+	void setGenerateMessageId(boolean generateMessageId) {
+		this.generateMessageId = generateMessageId;
 	}
 
 	void setErrorHandler(ZmqListenerErrorHandler errorHandler) {
@@ -179,14 +186,19 @@ final class InboundContainer {
 
 	/**
 	 * Return a received message as a Spring Integration message: the payload converted to the
-	 * payload type, and every header of {@link ZmqInboundMessage#toMessage()}.
+	 * payload type, and every header of {@link ZmqInboundMessage#toMessage()}. Like Spring for
+	 * Apache Kafka's, the message has no id and no timestamp header unless asked for: generating
+	 * a random id for every message costs more than the rest of the mapping.
 	 * @param message the received message
-	 * @param builders the component's message builders
+	 * @param builders the component's message builders, for messages with an id
 	 * @return the message
 	 * @throws ZmqListenerException of kind conversion if the payload cannot be converted
 	 */
 	Message<?> toMessage(ZmqInboundMessage message, MessageBuilderFactory builders) {
 		Message<byte[]> received = message.toMessage();
+		if (this.payloadType == byte[].class && !this.generateMessageId) {
+			return received;
+		}
 		Object payload = received.getPayload();
 		if (this.payloadType != byte[].class) {
 			try {
@@ -202,7 +214,8 @@ final class InboundContainer {
 						new IllegalArgumentException("the payload converted to null"));
 			}
 		}
-		return builders.withPayload(payload).copyHeaders(received.getHeaders()).build();
+		return this.generateMessageId ? builders.withPayload(payload).copyHeaders(received.getHeaders()).build()
+				: new GenericMessage<>(payload, received.getHeaders());
 	}
 
 	/**

@@ -30,7 +30,9 @@ import io.zmqspring.listener.ZmqListenerErrorHandler;
  * ROUTER and XSUB, a socket configured under {@code zmq.sockets} or declared inline with a type and
  * endpoints (named after the adapter's id). The payload is the last frame, as {@code byte[]} unless
  * a {@linkplain #setPayloadType(Class) payload type} is set; the headers are the
- * {@link io.zmqspring.listener.ZmqHeaders}: topic, routing id, socket, and all frames.
+ * {@link io.zmqspring.listener.ZmqHeaders}: topic, routing id, socket, and all frames, and the
+ * allowed headers of the header frame when the socket has it enabled. Messages have no id and no
+ * timestamp header unless {@link #setGenerateMessageId(boolean)} asks for them.
  *
  * @author zmq-spring-boot
  */
@@ -105,6 +107,16 @@ public class ZmqInboundChannelAdapter extends MessageProducerSupport {
 	 */
 	public void setMessageConverter(ZmqMessageConverter messageConverter) {
 		this.inbound.setMessageConverter(messageConverter);
+	}
+
+	/**
+	 * Set whether each message gets an id and a timestamp header, as components that store
+	 * messages by id need (a message store, an aggregator). Off by default, as in Spring for
+	 * Apache Kafka: a random id per message costs more than the rest of the mapping.
+	 * @param generateMessageId whether to generate them
+	 */
+	public void setGenerateMessageId(boolean generateMessageId) {
+		this.inbound.setGenerateMessageId(generateMessageId);
 	}
 
 	/**

@@ -74,7 +74,7 @@ class InboundChannelAdapterTests {
 				assertThat(message.getPayload()).isEqualTo(ORDER);
 				assertThat(message.getHeaders()).containsEntry(ZmqHeaders.SOCKET, "in")
 					.containsEntry(ZmqHeaders.LISTENER_ID, "inAdapter");
-				assertThat(message.getHeaders().getId()).isNotNull();
+				assertThat(message.getHeaders().getId()).as("no id unless asked for").isNull();
 				List<?> frames = message.getHeaders().get(ZmqHeaders.FRAMES, List.class);
 				assertThat(frames).last().isEqualTo(ORDER);
 				if (inType.endsWith("SUB")) {
@@ -98,7 +98,7 @@ class InboundChannelAdapterTests {
 
 	@ParameterizedTest(name = "{0}")
 	@EnumSource(Transport.class)
-	void inlineSubSocketSubscribesToItsTopicsAndConvertsThePayload(Transport transport) {
+	void inlineSubSocketSubscribesToItsTopicsConvertsThePayloadAndGeneratesIds(Transport transport) {
 		String endpoint = transport.endpoint();
 		this.runner.withUserConfiguration(InlineSubFlow.class)
 			.withPropertyValues("sub.endpoint=>" + endpoint, "zmq.sockets.out.type=PUB",
@@ -114,6 +114,8 @@ class InboundChannelAdapterTests {
 				assertThat(message.getPayload()).isEqualTo("order-1");
 				assertThat(message.getHeaders()).containsEntry(ZmqHeaders.TOPIC, "news")
 					.containsEntry(ZmqHeaders.SOCKET, "inlineSub");
+				assertThat(message.getHeaders().getId()).isNotNull();
+				assertThat(message.getHeaders().getTimestamp()).isPositive();
 				ZmqInboundChannelAdapter adapter = context.getBean("inlineSub", ZmqInboundChannelAdapter.class);
 				assertThat(adapter.getListenerContainer().getActualEndpoints()).hasSize(1);
 			});
@@ -233,7 +235,8 @@ class InboundChannelAdapterTests {
 				.from(zmq.inboundAdapter(ZmqSocketType.SUB, environment.getRequiredProperty("sub.endpoint"))
 					.id("inlineSub")
 					.topics("news")
-					.payloadType(String.class))
+					.payloadType(String.class)
+					.generateMessageId(true))
 				.channel((channels) -> channels.queue("received"))
 				.get();
 		}

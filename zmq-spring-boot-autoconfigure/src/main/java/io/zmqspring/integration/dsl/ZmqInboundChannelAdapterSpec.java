@@ -70,6 +70,16 @@ public class ZmqInboundChannelAdapterSpec
 	}
 
 	/**
+	 * Give each message an id and a timestamp header, for components that store messages by id.
+	 * @param generateMessageId whether to generate them
+	 * @return the spec
+	 */
+	public ZmqInboundChannelAdapterSpec generateMessageId(boolean generateMessageId) {
+		this.target.setGenerateMessageId(generateMessageId);
+		return this;
+	}
+
+	/**
 	 * Handle the failures no error channel handles with this error handler.
 	 * @param errorHandler the error handler
 	 * @return the spec
