@@ -86,17 +86,8 @@ final class SpringIntegrationScenario {
 				"zmq.sockets.rx.endpoints=@" + endpoint, "zmq.sockets.tx.type=PUSH",
 				"zmq.sockets.tx.endpoints=>" + endpoint)) {
 			MessageChannel input = app.getBean(StarterFlows.INPUT, MessageChannel.class);
-			return this.harness.throughput(scenario, "starter SI adapters", messages, (count) -> {
-				long target = counter.received.get() + count;
-				for (long i = 0; i < count; i++) {
-					input.send(MessageBuilder.withPayload(Bench.TEXT).build());
-				}
-				Harness.awaitCount(() -> counter.received.get() + counter.foreign.get(), target, 120);
-				if (counter.foreign.get() > 0) {
-					throw new IllegalStateException("The starter's adapters delivered " + counter.foreign.get()
-							+ " payloads that are not the String sent, for example " + counter.example.get());
-				}
-			}, ThreadSet.none());
+			return this.harness.throughput(scenario, "starter SI adapters", messages,
+					counter.sendingInto(input, "The starter's adapters"), ThreadSet.none());
 		}
 	}
 
@@ -125,17 +116,8 @@ final class SpringIntegrationScenario {
 					})
 					.run()) {
 			MessageChannel input = app.getBean(SiFlows.INPUT, MessageChannel.class);
-			return this.harness.throughput(scenario, "spring-integration", messages, (count) -> {
-				long target = counter.received.get() + count;
-				for (long i = 0; i < count; i++) {
-					input.send(MessageBuilder.withPayload(Bench.TEXT).build());
-				}
-				Harness.awaitCount(() -> counter.received.get() + counter.foreign.get(), target, 120);
-				if (counter.foreign.get() > 0) {
-					throw new IllegalStateException("Spring Integration delivered " + counter.foreign.get()
-							+ " payloads that are not the String sent, for example " + counter.example.get());
-				}
-			}, ThreadSet.none());
+			return this.harness.throughput(scenario, "spring-integration", messages,
+					counter.sendingInto(input, "Spring Integration"), ThreadSet.none());
 		}
 		finally {
 			schedulers.disposeAll();
@@ -182,6 +164,24 @@ final class SpringIntegrationScenario {
 
 		Counter(int port) {
 			this.port = port;
+		}
+
+		/**
+		 * A round: send {@code Message<String>}s into a flow's input channel, as the harness thread,
+		 * and wait until this counter has seen them all.
+		 */
+		Harness.RoundBody sendingInto(MessageChannel input, String who) {
+			return (count) -> {
+				long target = this.received.get() + count;
+				for (long i = 0; i < count; i++) {
+					input.send(MessageBuilder.withPayload(Bench.TEXT).build());
+				}
+				Harness.awaitCount(() -> this.received.get() + this.foreign.get(), target, 120);
+				if (this.foreign.get() > 0) {
+					throw new IllegalStateException(who + " delivered " + this.foreign.get()
+							+ " payloads that are not the String sent, for example " + this.example.get());
+				}
+			};
 		}
 
 		void accept(Object payload) {

@@ -59,7 +59,7 @@ class InboundChannelAdapterTests {
 	@MethodSource("socketPairs")
 	void eachSocketTypeDeliversTheLastFrameWithTheZmqHeaders(Transport transport, String inType, String outType) {
 		String endpoint = transport.endpoint();
-		this.runner.withUserConfiguration(NamedSocketFlow.class)
+		this.runner.withUserConfiguration(ReceivingFlow.class)
 			.withPropertyValues("zmq.sockets.in.type=" + inType, "zmq.sockets.in.endpoints=@" + endpoint,
 					"zmq.sockets.in.topics=news", "zmq.sockets.in.routing-id=adapter",
 					"zmq.sockets.out.type=" + outType, "zmq.sockets.out.endpoints=>" + endpoint,
@@ -165,7 +165,7 @@ class InboundChannelAdapterTests {
 	@Test
 	void theAdapterStopsAndStartsAgain() {
 		String endpoint = Transport.TCP.endpoint();
-		this.runner.withUserConfiguration(NamedSocketFlow.class)
+		this.runner.withUserConfiguration(ReceivingFlow.class)
 			.withPropertyValues(pipeline(endpoint))
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
@@ -188,7 +188,7 @@ class InboundChannelAdapterTests {
 
 	@Test
 	void anAdapterOnASocketTypeItCannotReceiveOnFailsStartup() {
-		this.runner.withUserConfiguration(NamedSocketFlow.class)
+		this.runner.withUserConfiguration(ReceivingFlow.class)
 			.withPropertyValues("zmq.sockets.in.type=PUB", "zmq.sockets.in.endpoints=@" + Transport.INPROC.endpoint())
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
@@ -199,7 +199,7 @@ class InboundChannelAdapterTests {
 
 	@Test
 	void anAdapterOnAnUnknownSocketFailsStartupNamingIt() {
-		this.runner.withUserConfiguration(NamedSocketFlow.class)
+		this.runner.withUserConfiguration(ReceivingFlow.class)
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
 				.isInstanceOf(ZmqConfigurationException.class)
@@ -210,19 +210,6 @@ class InboundChannelAdapterTests {
 	private static String[] pipeline(String endpoint) {
 		return new String[] { "zmq.sockets.in.type=PULL", "zmq.sockets.in.endpoints=@" + endpoint,
 				"zmq.sockets.out.type=PUSH", "zmq.sockets.out.endpoints=>" + endpoint };
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@EnableIntegration
-	static class NamedSocketFlow {
-
-		@Bean
-		IntegrationFlow inbound(ZmqIntegration zmq) {
-			return IntegrationFlow.from(zmq.inboundAdapter("in").id("inAdapter"))
-				.channel((channels) -> channels.queue("received"))
-				.get();
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.support.MessageBuilder;
@@ -152,7 +153,7 @@ class OutboundChannelAdapterTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableIntegration
+	@Import(ReceivingFlow.class)
 	static class OutboundFlow {
 
 		@Bean
@@ -160,30 +161,16 @@ class OutboundChannelAdapterTests {
 			return IntegrationFlow.from("toZmq").handle(zmq.outboundAdapter("out")).get();
 		}
 
-		@Bean
-		IntegrationFlow inbound(ZmqIntegration zmq) {
-			return IntegrationFlow.from(zmq.inboundAdapter("in").id("inAdapter"))
-				.channel((channels) -> channels.queue("received"))
-				.get();
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@EnableIntegration
+	@Import(ReceivingFlow.class)
 	static class TopicExpressionFlow {
 
 		@Bean
 		IntegrationFlow outbound(ZmqIntegration zmq) {
 			return IntegrationFlow.from("toZmq")
 				.handle(zmq.outboundAdapter("out").topicExpression("'prices.' + headers.desk"))
-				.get();
-		}
-
-		@Bean
-		IntegrationFlow inbound(ZmqIntegration zmq) {
-			return IntegrationFlow.from(zmq.inboundAdapter("in").id("inAdapter"))
-				.channel((channels) -> channels.queue("received"))
 				.get();
 		}
 
