@@ -2,6 +2,10 @@ package io.zmqspring.integration;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -93,6 +97,23 @@ class InboundGatewayTests {
 	}
 
 	@Test
+	void aGatewayWithConcurrencyServesManyRequestsAtOnceOnWorkerThreads() {
+		server(Transport.TCP, "ROUTER", ConcurrentGateway.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			ZmqTemplate template = context.getBean(ZmqTemplate.class);
+			List<CompletableFuture<byte[]>> replies = new ArrayList<>();
+			for (int i = 0; i < 40; i++) {
+				replies.add(template.sendAndReceiveAsync("client", bytes("r" + i)));
+			}
+			for (int i = 0; i < 40; i++) {
+				String reply = new String(replies.get(i).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS),
+						StandardCharsets.UTF_8);
+				assertThat(reply).startsWith("R" + i + " on ").doesNotContain("zmq-socket-");
+			}
+		});
+	}
+
+	@Test
 	void aFlowWithoutReplyWithinTheReplyTimeoutGetsTheErrorReply() {
 		server(Transport.INPROC, "REP", SilentGateway.class).run((context) -> {
 			assertThat(context).hasNotFailed();
@@ -147,6 +168,19 @@ class InboundGatewayTests {
 		IntegrationFlow api(ZmqIntegration zmq) {
 			return IntegrationFlow.from(zmq.inboundGateway("api").id("api-gateway").payloadType(String.class))
 				.transform(InboundGatewayTests::upperCase)
+				.get();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@EnableIntegration
+	static class ConcurrentGateway {
+
+		@Bean
+		IntegrationFlow api(ZmqIntegration zmq) {
+			return IntegrationFlow.from(zmq.inboundGateway("api").payloadType(String.class).concurrency(4))
+				.<String, String>transform((request) -> upperCase(request) + " on " + Thread.currentThread().getName())
 				.get();
 		}
 

@@ -39,6 +39,9 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class OutboundGatewayTests {
 
+	/** Long enough for any reply on a busy machine; the requests the server ignores wait it out. */
+	static final Duration REPLY_TIMEOUT = Duration.ofSeconds(3);
+
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ZmqAutoConfiguration.class, ZmqIntegrationAutoConfiguration.class));
 
@@ -159,7 +162,7 @@ class OutboundGatewayTests {
 		@Bean
 		IntegrationFlow requestFlow(ZmqIntegration zmq) {
 			return IntegrationFlow.from("requests")
-				.handle(zmq.outboundGateway("client").replyPayloadType(String.class).replyTimeout(Duration.ofMillis(500)))
+				.handle(zmq.outboundGateway("client").replyPayloadType(String.class).replyTimeout(REPLY_TIMEOUT))
 				.channel((channels) -> channels.queue("replies"))
 				.get();
 		}
@@ -176,7 +179,7 @@ class OutboundGatewayTests {
 				.handle(zmq.outboundGateway("client")
 					.async(true)
 					.replyPayloadType(String.class)
-					.replyTimeout(Duration.ofMillis(500)))
+					.replyTimeout(REPLY_TIMEOUT))
 				.enrichHeaders((headers) -> headers.headerFunction("thread", (message) -> Thread.currentThread().getName()))
 				.channel((channels) -> channels.queue("replies"))
 				.get();
