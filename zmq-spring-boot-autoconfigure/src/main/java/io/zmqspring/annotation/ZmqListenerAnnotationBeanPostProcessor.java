@@ -179,12 +179,7 @@ public class ZmqListenerAnnotationBeanPostProcessor
 				throw new ZmqConfigurationException(description, socketName,
 						"name a configured socket or declare type and endpoints, not both");
 			}
-			ZmqSocketDefinition configured = sockets.findDefinition(socketName);
-			if (configured == null) {
-				throw new ZmqConfigurationException(description + " socket", socketName,
-						"no socket of that name is configured under zmq.sockets; configured sockets: "
-								+ (sockets.getDefinitions().isEmpty() ? "none" : sockets.getDefinitions().keySet()));
-			}
+			ZmqSocketDefinition configured = sockets.getDefinition(description, socketName);
 			definition = topics.isEmpty() ? configured
 					: new ZmqSocketDefinition(configured.name(), configured.type(), configured.endpoints(), topics,
 							configured.options());

@@ -51,6 +51,24 @@ public class ZmqSocketRegistry {
 	}
 
 	/**
+	 * Return the definition of a configured socket that something names.
+	 * @param description what names the socket, named in the error (for example
+	 * {@code @ZmqListener 'orders' on Handlers.order})
+	 * @param name the socket name
+	 * @return the definition
+	 * @throws ZmqConfigurationException if no socket of that name is configured
+	 */
+	public ZmqSocketDefinition getDefinition(String description, String name) {
+		ZmqSocketDefinition definition = this.definitions.get(name);
+		if (definition == null) {
+			throw new ZmqConfigurationException(description + " socket", name,
+					"no socket of that name is configured under zmq.sockets; configured sockets: "
+							+ (this.definitions.isEmpty() ? "none" : this.definitions.keySet()));
+		}
+		return definition;
+	}
+
+	/**
 	 * Return the definition of a socket declared outside configuration, for example inline on a
 	 * listener or a Spring Integration adapter: its endpoints as written ({@code @} binds,
 	 * {@code >} connects) and the default options.

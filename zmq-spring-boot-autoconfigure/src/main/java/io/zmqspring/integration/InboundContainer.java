@@ -162,12 +162,7 @@ final class InboundContainer {
 		}
 		String name = this.socketName;
 		Assert.state(name != null, "a configured or an inline socket");
-		ZmqSocketDefinition configured = registry.findDefinition(name);
-		if (configured == null) {
-			throw new ZmqConfigurationException(description + " socket", name,
-					"no socket of that name is configured under zmq.sockets; configured sockets: "
-							+ (registry.getDefinitions().isEmpty() ? "none" : registry.getDefinitions().keySet()));
-		}
+		ZmqSocketDefinition configured = registry.getDefinition(description, name);
 		return this.topics.isEmpty() ? configured : new ZmqSocketDefinition(configured.name(), configured.type(),
 				configured.endpoints(), this.topics, configured.options());
 	}
