@@ -1,5 +1,6 @@
 package io.zmqspring.autoconfigure;
 
+import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.zeromq.ZContext;
@@ -31,6 +32,7 @@ import io.zmqspring.listener.ZmqListenerContainerFactory;
 import io.zmqspring.listener.ZmqListenerEndpointRegistry;
 import io.zmqspring.metrics.MicrometerZmqMetrics;
 import io.zmqspring.metrics.ZmqMetrics;
+import io.zmqspring.proxy.ZmqProxyRegistry;
 import io.zmqspring.security.ZmqZapHandler;
 import io.zmqspring.template.ZmqTemplate;
 
@@ -109,7 +111,7 @@ public class ZmqAutoConfiguration {
 	@ConditionalOnMissingBean
 	ZmqTemplate zmqTemplate(ZmqSocketFactory zmqSocketFactory, CompositeZmqMessageConverter zmqMessageConverter,
 			ZmqMetrics zmqMetrics, ZmqProperties properties,
-			ObjectProvider<ZmqListenerEndpointRegistry> listenerRegistry,
+			ObjectProvider<ZmqListenerEndpointRegistry> listenerRegistry, ObjectProvider<ZmqProxyRegistry> proxyRegistry,
 			ObjectProvider<ZmqTemplateCustomizer> customizers) {
 		ZmqTemplate template = new ZmqTemplate(zmqSocketFactory, zmqMessageConverter);
 		ZmqProperties.Template settings = properties.getTemplate();
@@ -119,7 +121,9 @@ public class ZmqAutoConfiguration {
 		template.setMetrics(zmqMetrics);
 		template.setOpenOnStart((name) -> {
 			ZmqListenerEndpointRegistry registry = listenerRegistry.getIfAvailable();
-			return registry == null || !registry.getListenerSocketNames().contains(name);
+			ZmqProxyRegistry proxies = proxyRegistry.getIfAvailable();
+			return (registry == null || !registry.getListenerSocketNames().contains(name))
+					&& (proxies == null || !proxies.getProxySocketNames().contains(name));
 		});
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(template));
 		return template;
@@ -148,6 +152,21 @@ public class ZmqAutoConfiguration {
 		return new ZmqListenerEndpointRegistry(zmqListenerContainerFactory);
 	}
 
+	/**
+	 * The proxies of {@code zmq.proxies}, started with the listener containers. Their sockets
+	 * are opened through the socket factory, so they get every option and the security settings.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	ZmqProxyRegistry zmqProxyRegistry(ZmqProperties properties, ZmqSocketFactory zmqSocketFactory,
+			ZmqMetrics zmqMetrics, ObjectProvider<ZmqListenerEndpointRegistry> listenerRegistry) {
+		return new ZmqProxyRegistry(ZmqProxyDefinitions.proxies(properties, zmqSocketFactory.getRegistry()),
+				zmqSocketFactory, zmqMetrics, () -> {
+					ZmqListenerEndpointRegistry registry = listenerRegistry.getIfAvailable();
+					return (registry != null) ? registry.getListenerSocketNames() : Set.of();
+				});
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass(MeterRegistry.class)
 	static class MicrometerMetricsConfiguration {
@@ -163,6 +182,12 @@ public class ZmqAutoConfiguration {
 		@ConditionalOnBean(MeterRegistry.class)
 		ZmqSocketMeters zmqSocketMeters(MeterRegistry meterRegistry, ZmqSocketFactory zmqSocketFactory) {
 			return new ZmqSocketMeters(meterRegistry, zmqSocketFactory);
+		}
+
+		@Bean
+		@ConditionalOnBean(MeterRegistry.class)
+		ZmqProxyMeters zmqProxyMeters(MeterRegistry meterRegistry, ZmqProxyRegistry zmqProxyRegistry) {
+			return new ZmqProxyMeters(meterRegistry, zmqProxyRegistry);
 		}
 
 	}

@@ -38,6 +38,11 @@ public class ZmqProperties {
 	private final Map<String, Socket> sockets = new LinkedHashMap<>();
 
 	/**
+	 * Proxies that forward between two sockets on one thread, by name.
+	 */
+	private final Map<String, ZmqProxyProperties> proxies = new LinkedHashMap<>();
+
+	/**
 	 * The template.
 	 */
 	private final Template template = new Template();
@@ -57,6 +62,10 @@ public class ZmqProperties {
 
 	public Map<String, Socket> getSockets() {
 		return this.sockets;
+	}
+
+	public Map<String, ZmqProxyProperties> getProxies() {
+		return this.proxies;
 	}
 
 	public Template getTemplate() {

@@ -96,7 +96,20 @@ final class ZmqSocketDefinitions {
 	}
 
 	private static ZmqSocketDefinition socket(String name, ZmqProperties.Socket socket, ZmqSocketOptions defaults) {
-		String prefix = "zmq.sockets." + name;
+		return socket(name, "zmq.sockets." + name, socket, defaults);
+	}
+
+	/**
+	 * Build and check one socket's definition.
+	 * @param name the socket's name
+	 * @param prefix the prefix of its properties, for errors
+	 * @param socket its properties
+	 * @param defaults the options it starts from
+	 * @return the definition
+	 * @throws ZmqConfigurationException naming the first property at fault
+	 */
+	static ZmqSocketDefinition socket(String name, String prefix, ZmqProperties.Socket socket,
+			ZmqSocketOptions defaults) {
 		ZmqSocketType type = socket.getType();
 		if (type == null) {
 			throw new ZmqConfigurationException(prefix + ".type", null,
