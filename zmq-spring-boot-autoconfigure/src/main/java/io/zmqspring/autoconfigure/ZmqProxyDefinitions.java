@@ -62,7 +62,7 @@ final class ZmqProxyDefinitions {
 			io.zmqspring.core.ZmqSocketType expected, String side) {
 		if (socket.type() != expected) {
 			throw new ZmqConfigurationException(property, describe(socket), "a " + kind + "'s " + side
-					+ " must be a " + expected + " socket (" + kind.frontend() + " frontend, " + kind.backend()
+					+ " must be of type " + expected + " (" + kind.frontend() + " frontend, " + kind.backend()
 					+ " backend)");
 		}
 	}
