@@ -1,5 +1,7 @@
 package io.zmqspring.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,6 +27,7 @@ import io.zmqspring.core.ZmqSocketCustomizer;
 import io.zmqspring.core.ZmqSocketFactory;
 import io.zmqspring.core.ZmqSocketOptions;
 import io.zmqspring.core.ZmqSocketRegistry;
+import io.zmqspring.core.ZmqSocketType;
 import io.zmqspring.event.AsyncZmqEventPublisher;
 import io.zmqspring.event.PublishingZmqSocketEvents;
 import io.zmqspring.event.ZmqEventPublisher;
@@ -98,13 +101,28 @@ public class ZmqAutoConfiguration {
 	ZmqSocketFactory zmqSocketFactory(ZContext zmqContext, ZmqSocketRegistry zmqSocketRegistry,
 			ObjectProvider<ZmqSocketCustomizer> customizers, ZmqProperties properties, ZmqMetrics zmqMetrics,
 			ZmqZapHandler zmqZapHandler, ZmqEventPublisher zmqEventPublisher) {
-		ZmqSocketFactory factory = new ZmqSocketFactory(zmqContext, zmqSocketRegistry,
-				customizers.orderedStream().toList(), properties.getContext().getShutdownTimeout());
+		List<ZmqSocketCustomizer> all = new ArrayList<>();
+		all.add(subscriptionCounting(ZmqSocketDefinitions.subscriberWaits(properties).keySet()));
+		customizers.orderedStream().forEach(all::add);
+		ZmqSocketFactory factory = new ZmqSocketFactory(zmqContext, zmqSocketRegistry, all,
+				properties.getContext().getShutdownTimeout());
 		factory.setZapHandler(zmqZapHandler);
 		factory.getOwners().setMetrics(zmqMetrics);
 		factory.getOwners().setSocketEvents(new PublishingZmqSocketEvents(zmqEventPublisher));
 		factory.getOwners().setSendQueueCapacity(properties.getTemplate().getSendQueueCapacity());
 		return factory;
+	}
+
+	/**
+	 * Make the publishers that wait for their subscribers pass every subscription and
+	 * unsubscription up (XPUB_VERBOSER), before they bind, so that the template counts each one.
+	 */
+	private static ZmqSocketCustomizer subscriptionCounting(Set<String> sockets) {
+		return (definition, socket) -> {
+			if (definition.type() == ZmqSocketType.XPUB && sockets.contains(definition.name())) {
+				socket.setXpubVerboser(true);
+			}
+		};
 	}
 
 	@Bean
@@ -119,6 +137,7 @@ public class ZmqAutoConfiguration {
 		template.setReplyTimeout(settings.getReplyTimeout());
 		template.setStopTimeout(properties.getContext().getShutdownTimeout());
 		template.setMetrics(zmqMetrics);
+		template.setSubscriberWaits(ZmqSocketDefinitions.subscriberWaits(properties));
 		template.setOpenOnStart((name) -> {
 			ZmqListenerEndpointRegistry registry = listenerRegistry.getIfAvailable();
 			ZmqProxyRegistry proxies = proxyRegistry.getIfAvailable();

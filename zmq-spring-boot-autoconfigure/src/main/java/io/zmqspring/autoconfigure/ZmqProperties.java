@@ -601,6 +601,20 @@ public class ZmqProperties {
 		 */
 		private @Nullable String routingId;
 
+		/**
+		 * Subscriptions a PUB or XPUB socket waits for before the template's first send on it
+		 * (each subscriber counts once per topic). The socket then runs as an XPUB that counts
+		 * them; 0 counts them without holding the first send, for
+		 * ZmqTemplate.awaitSubscribers.
+		 */
+		private @Nullable Integer waitForSubscribers;
+
+		/**
+		 * Longest time the first send waits for wait-for-subscribers subscriptions; then it sends
+		 * anyway and logs a warning.
+		 */
+		private Duration waitForSubscribersTimeout = Duration.ofSeconds(10);
+
 		public @Nullable ZmqSocketType getType() {
 			return this.type;
 		}
@@ -639,6 +653,22 @@ public class ZmqProperties {
 
 		public void setRoutingId(@Nullable String routingId) {
 			this.routingId = routingId;
+		}
+
+		public @Nullable Integer getWaitForSubscribers() {
+			return this.waitForSubscribers;
+		}
+
+		public void setWaitForSubscribers(@Nullable Integer waitForSubscribers) {
+			this.waitForSubscribers = waitForSubscribers;
+		}
+
+		public Duration getWaitForSubscribersTimeout() {
+			return this.waitForSubscribersTimeout;
+		}
+
+		public void setWaitForSubscribersTimeout(Duration waitForSubscribersTimeout) {
+			this.waitForSubscribersTimeout = waitForSubscribersTimeout;
 		}
 
 	}

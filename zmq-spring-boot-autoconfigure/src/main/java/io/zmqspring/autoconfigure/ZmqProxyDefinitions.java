@@ -28,15 +28,15 @@ final class ZmqProxyDefinitions {
 	static List<ZmqProxyDefinition> proxies(ZmqProperties properties, ZmqSocketRegistry registry) {
 		List<ZmqProxyDefinition> definitions = new ArrayList<>();
 		Map<String, String> used = new HashMap<>();
-		properties.getProxies().forEach((name, proxy) -> definitions.add(proxy(name, proxy, registry, used)));
+		properties.getProxies().forEach((name, proxy) -> definitions.add(proxy(name, proxy, registry, properties, used)));
 		return definitions;
 	}
 
 	private static ZmqProxyDefinition proxy(String name, ZmqProxyProperties proxy, ZmqSocketRegistry registry,
-			Map<String, String> used) {
+			ZmqProperties all, Map<String, String> used) {
 		String prefix = "zmq.proxies." + name;
-		ZmqSocketDefinition frontend = side(name, "frontend", proxy.getFrontend(), registry, used);
-		ZmqSocketDefinition backend = side(name, "backend", proxy.getBackend(), registry, used);
+		ZmqSocketDefinition frontend = side(name, "frontend", proxy.getFrontend(), registry, all, used);
+		ZmqSocketDefinition backend = side(name, "backend", proxy.getBackend(), registry, all, used);
 		ZmqProxyKind kind = proxy.getKind();
 		if (kind == null) {
 			kind = ZmqProxyKind.forFrontend(frontend.type());
@@ -49,7 +49,7 @@ final class ZmqProxyDefinitions {
 		check(prefix + ".backend", backend, kind, kind.backend(), "backend");
 		ZmqSocketDefinition capture = null;
 		if (proxy.getCapture() != null) {
-			capture = side(name, "capture", proxy.getCapture(), registry, used);
+			capture = side(name, "capture", proxy.getCapture(), registry, all, used);
 			if (!ZmqProxyKind.canCapture(capture.type())) {
 				throw new ZmqConfigurationException(prefix + ".capture", describe(capture),
 						"a capture socket must be a PUB, XPUB, PUSH, DEALER or PAIR socket");
@@ -68,7 +68,7 @@ final class ZmqProxyDefinitions {
 	}
 
 	private static ZmqSocketDefinition side(String proxy, String side, ZmqProxyProperties.@Nullable Side properties,
-			ZmqSocketRegistry registry, Map<String, String> used) {
+			ZmqSocketRegistry registry, ZmqProperties all, Map<String, String> used) {
 		String property = "zmq.proxies." + proxy + "." + side;
 		if (properties == null) {
 			throw new ZmqConfigurationException(property, null, "a proxy needs a " + side
@@ -94,6 +94,11 @@ final class ZmqProxyDefinitions {
 						+ own + "', but a socket under zmq.sockets has that name; rename one of them");
 			}
 			definition = ZmqSocketDefinitions.socket(own, property, properties, registry.getDefaultOptions());
+		}
+		ZmqProperties.Socket configured = (socket != null) ? all.getSockets().get(socket) : properties;
+		if (configured != null && configured.getWaitForSubscribers() != null) {
+			throw new ZmqConfigurationException(property, definition.name(), "a proxy's socket does not wait for "
+					+ "subscribers; wait-for-subscribers is for the template's publishers");
 		}
 		String other = used.putIfAbsent(definition.name(), property);
 		if (other != null) {

@@ -16,6 +16,7 @@ import io.zmqspring.core.ZmqSocketDefinition;
 import io.zmqspring.core.ZmqSocketOptions;
 import io.zmqspring.core.ZmqSocketType;
 import io.zmqspring.security.ZmqSecurity;
+import io.zmqspring.template.ZmqSubscriberWait;
 
 /**
  * Turns {@link ZmqProperties} into validated {@link ZmqSocketDefinition}s, failing with the name
@@ -130,6 +131,7 @@ final class ZmqSocketDefinitions {
 				throw new ZmqConfigurationException(prefix + ".endpoints[" + i + "]", spec, ex.getMessage());
 			}
 		}
+		validateSubscriberWait(prefix, type, socket);
 		ZmqSocketOptions options = options(socket, defaults);
 		if (socket.getRoutingId() != null) {
 			options = options.withRoutingId(socket.getRoutingId());
@@ -139,6 +141,41 @@ final class ZmqSocketDefinitions {
 				defaults.security());
 		security.validate(prefix + ".security", endpoints.stream().anyMatch(ZmqEndpoint::bind));
 		return new ZmqSocketDefinition(name, type, endpoints, socket.getTopics(), withSecurity(options, security));
+	}
+
+	/**
+	 * Return the publishing sockets whose first send waits for their subscribers.
+	 * @param properties the properties
+	 * @return the waits, by socket name
+	 */
+	static Map<String, ZmqSubscriberWait> subscriberWaits(ZmqProperties properties) {
+		Map<String, ZmqSubscriberWait> waits = new java.util.LinkedHashMap<>();
+		properties.getSockets().forEach((name, socket) -> {
+			Integer subscribers = socket.getWaitForSubscribers();
+			if (subscribers != null) {
+				waits.put(name, new ZmqSubscriberWait(subscribers, socket.getWaitForSubscribersTimeout()));
+			}
+		});
+		return waits;
+	}
+
+	private static void validateSubscriberWait(String prefix, ZmqSocketType type, ZmqProperties.Socket socket) {
+		Integer subscribers = socket.getWaitForSubscribers();
+		if (subscribers == null) {
+			return;
+		}
+		if (!type.isPublisher()) {
+			throw new ZmqConfigurationException(prefix + ".wait-for-subscribers", subscribers,
+					"only a PUB or XPUB socket has subscribers to wait for, but this socket is " + type);
+		}
+		if (subscribers < 0) {
+			throw new ZmqConfigurationException(prefix + ".wait-for-subscribers", subscribers,
+					"must not be negative (0 counts subscriptions without holding the first send)");
+		}
+		Duration timeout = socket.getWaitForSubscribersTimeout();
+		if (timeout.isNegative() || timeout.isZero()) {
+			throw new ZmqConfigurationException(prefix + ".wait-for-subscribers-timeout", timeout, "must be positive");
+		}
 	}
 
 	private static ZmqSocketOptions withSecurity(ZmqSocketOptions o, ZmqSecurity security) {

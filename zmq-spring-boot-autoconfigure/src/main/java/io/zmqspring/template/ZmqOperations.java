@@ -131,4 +131,17 @@ public interface ZmqOperations {
 	 */
 	<T> CompletableFuture<@Nullable T> convertSendAndReceiveAsync(String socket, Object request, Class<T> replyType);
 
+	/**
+	 * Wait until a publishing socket has received at least {@code count} subscriptions, so that
+	 * what it sends next reaches those subscribers. Each subscriber counts once per topic it
+	 * subscribes to (a SUB subscribed to everything or to one topic counts once). The socket must
+	 * count its subscriptions: set {@code zmq.sockets.<name>.wait-for-subscribers} on it.
+	 * @param socket a PUB or XPUB socket with {@code wait-for-subscribers}
+	 * @param count the subscriptions to wait for
+	 * @param timeout the longest wait
+	 * @return whether they arrived in time
+	 * @throws io.zmqspring.core.ZmqException if the socket does not count its subscriptions
+	 */
+	boolean awaitSubscribers(String socket, int count, Duration timeout);
+
 }

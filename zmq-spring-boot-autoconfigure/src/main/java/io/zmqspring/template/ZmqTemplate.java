@@ -42,9 +42,13 @@ import io.zmqspring.metrics.ZmqMetrics;
  * REP and ROUTER servers echo back, so many requests can be in flight over one connection and a
  * timed-out request never wedges the socket.
  * <p>
- * As a {@link SmartLifecycle} the template opens its sockets on start (so bind errors fail the
- * application's startup and publishers have time to be joined) and closes them on stop, after
- * the listener containers, delivering what is queued within each socket's linger.
+ * As a {@link SmartLifecycle} the template opens its sockets on start, so bind errors fail the
+ * application's startup, and closes them on stop, after the listener containers, delivering what
+ * is queued within each socket's linger. Opening a publisher early does not make its subscribers
+ * subscribe any sooner: what a PUB sends before a subscription has arrived is dropped (the
+ * slow-joiner problem). A publishing socket given a {@link ZmqSubscriberWait} runs as an XPUB that
+ * counts the subscriptions it receives, and its first send waits for them; see
+ * {@link #awaitSubscribers(String, int, Duration)}.
  *
  * @author zmq-spring-boot
  */
@@ -62,6 +66,10 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	private final Map<String, ZmqSocketOwner> sockets = new ConcurrentHashMap<>();
 
 	private final Map<String, CorrelatingReceiver> correlations = new ConcurrentHashMap<>();
+
+	private final Map<String, SubscriptionTracker> subscriptions = new ConcurrentHashMap<>();
+
+	private Map<String, ZmqSubscriberWait> subscriberWaits = Map.of();
 
 	private final Object lifecycleMonitor = new Object();
 
@@ -129,6 +137,17 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	}
 
 	/**
+	 * Set the publishing sockets whose first send waits for their subscribers. Each runs as an
+	 * XPUB (a PUB socket too: XPUB is wire-compatible with every SUB peer) that counts the
+	 * subscriptions it receives; set {@code XPUB_VERBOSER} on it before it binds (the
+	 * auto-configuration does) so that every subscription is counted.
+	 * @param subscriberWaits the waits, by socket name
+	 */
+	public void setSubscriberWaits(Map<String, ZmqSubscriberWait> subscriberWaits) {
+		this.subscriberWaits = Map.copyOf(subscriberWaits);
+	}
+
+	/**
 	 * Return the message converter.
 	 * @return the converter
 	 */
@@ -139,6 +158,18 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	@Override
 	public void send(byte[] payload) {
 		send(requiredDefaultSocket(), payload);
+	}
+
+	@Override
+	public boolean awaitSubscribers(String socket, int count, Duration timeout) {
+		Assert.isTrue(count >= 0, "'count' must not be negative");
+		use(socket);
+		SubscriptionTracker tracker = this.subscriptions.get(socket);
+		if (tracker == null) {
+			throw new ZmqException("Socket '" + socket + "' does not count its subscribers; set zmq.sockets." + socket
+					+ ".wait-for-subscribers (0 counts without holding the first send) on a PUB or XPUB socket");
+		}
+		return tracker.await(count, timeout);
 	}
 
 	@Override
@@ -268,6 +299,12 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 			throw new ZmqSendException(name, "the template cannot send on a " + type
 					+ " socket; use PUB, XPUB, PUSH, DEALER, ROUTER, PAIR or XSUB, or sendAndReceive for REQ");
 		}
+		if (!this.subscriberWaits.isEmpty()) {
+			SubscriptionTracker tracker = this.subscriptions.get(name);
+			if (tracker != null) {
+				tracker.awaitFirstSend();
+			}
+		}
 		return owner;
 	}
 
@@ -314,6 +351,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 				// It closed under us (the context is closing): forget it
 				this.sockets.remove(name);
 				this.correlations.remove(name);
+				this.subscriptions.remove(name);
 			}
 			ZmqSocketDefinition definition = this.socketFactory.getRegistry().findDefinition(name);
 			if (definition == null) {
@@ -326,7 +364,16 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 					definition = running.getDefinition();
 				}
 			}
+			ZmqSubscriberWait wait = this.subscriberWaits.get(name);
+			if (wait != null && definition.type() == ZmqSocketType.PUB) {
+				definition = definition.withType(ZmqSocketType.XPUB);
+			}
 			ZmqSocketOwner acquired = this.socketFactory.getOwners().acquire(definition);
+			if (wait != null && acquired.getDefinition().type() == ZmqSocketType.XPUB) {
+				SubscriptionTracker tracker = new SubscriptionTracker(name, wait);
+				acquired.attach(tracker);
+				this.subscriptions.put(name, tracker);
+			}
 			this.sockets.put(name, acquired);
 			return acquired;
 		}
@@ -374,6 +421,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		}
 		this.sockets.clear();
 		this.correlations.clear();
+		this.subscriptions.clear();
 		for (ZmqSocketOwner late : ZmqSocketOwners.awaitClosed(closing, this.stopTimeout)) {
 			logger.warn("ZeroMQ socket " + late.getName() + " did not close within " + this.stopTimeout.toMillis()
 					+ " ms");

@@ -106,6 +106,13 @@ class ProxyConfigurationTests {
 	}
 
 	@Test
+	void proxySocketThatWaitsForSubscribersFailsNamingTheProxyProperty() {
+		assertFailure("zmq.proxies.market.backend", "out", "wait-for-subscribers is for the template's publishers",
+				"zmq.sockets.out.wait-for-subscribers=1", "zmq.proxies.market.frontend=in",
+				"zmq.proxies.market.backend=out");
+	}
+
+	@Test
 	void socketAlsoUsedByAListenerFailsNamingTheProxyProperty() {
 		this.runner.withUserConfiguration(PullListener.class)
 			.withPropertyValues("zmq.sockets.tasks.type=PULL", "zmq.sockets.tasks.endpoints=@inproc://tasks",
