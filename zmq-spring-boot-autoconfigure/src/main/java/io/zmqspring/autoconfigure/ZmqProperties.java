@@ -574,7 +574,7 @@ public class ZmqProperties {
 	public static class Socket extends SocketOptions {
 
 		/**
-		 * Socket type: PUB, SUB, XPUB, XSUB, PUSH, PULL, REQ, REP, DEALER, ROUTER or PAIR.
+		 * Socket type: PUB, SUB, XPUB, XSUB, PUSH, PULL, REQ, REP, DEALER, ROUTER, PAIR, CLIENT or SERVER.
 		 */
 		private @Nullable ZmqSocketType type;
 

@@ -114,7 +114,7 @@ final class ZmqSocketDefinitions {
 		ZmqSocketType type = socket.getType();
 		if (type == null) {
 			throw new ZmqConfigurationException(prefix + ".type", null,
-					"a socket needs a type (PUB, SUB, XPUB, XSUB, PUSH, PULL, REQ, REP, DEALER, ROUTER or PAIR)");
+					"a socket needs a type (PUB, SUB, XPUB, XSUB, PUSH, PULL, REQ, REP, DEALER, ROUTER, PAIR, CLIENT or SERVER)");
 		}
 		if (socket.getEndpoints().isEmpty()) {
 			throw new ZmqConfigurationException(prefix + ".endpoints", null,

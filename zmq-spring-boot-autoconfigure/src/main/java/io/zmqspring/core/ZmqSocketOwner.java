@@ -82,6 +82,9 @@ public final class ZmqSocketOwner {
 
 	private final ZmqSocketEvents socketEvents;
 
+	/** Whether messages carry a routing id outside their frame (SERVER). */
+	private final boolean routed;
+
 	private final Object monitor = new Object();
 
 	private final CountDownLatch terminated = new CountDownLatch(1);
@@ -127,6 +130,7 @@ public final class ZmqSocketOwner {
 		this.factory = factory;
 		this.configured = definition;
 		this.definition = definition.withType(definition.type().openedAs());
+		this.routed = definition.type().carriesRoutingId();
 		this.name = definition.name();
 		this.metrics = metrics;
 		this.stats = stats;
@@ -484,7 +488,7 @@ public final class ZmqSocketOwner {
 		boolean received = false;
 		int budget = 256;
 		while (budget-- > 0 && current.ready()) {
-			List<byte[]> frames = ZmqFrames.receive(owned);
+			List<byte[]> frames = this.routed ? ZmqSingleFrames.receiveRouted(owned) : ZmqFrames.receive(owned);
 			if (frames == null) {
 				break;
 			}
@@ -501,7 +505,7 @@ public final class ZmqSocketOwner {
 
 	/** Send a receiver's reply without waiting; a peer that cannot take it loses it, counted. */
 	private void sendNow(ZMQ.Socket owned, List<byte[]> reply) {
-		if (ZmqFrames.send(owned, reply)) {
+		if (this.routed ? ZmqSingleFrames.sendRouted(owned, reply) : ZmqFrames.send(owned, reply)) {
 			this.stats.sent(ZmqSocketStats.size(reply));
 			return;
 		}
@@ -572,7 +576,7 @@ public final class ZmqSocketOwner {
 				this.waiter.await(10, leaving::ready);
 				continue;
 			}
-			List<byte[]> frames = ZmqFrames.receive(owned);
+			List<byte[]> frames = this.routed ? ZmqSingleFrames.receiveRouted(owned) : ZmqFrames.receive(owned);
 			if (frames != null) {
 				quietSince = System.nanoTime();
 				this.stats.received(ZmqSocketStats.size(frames));

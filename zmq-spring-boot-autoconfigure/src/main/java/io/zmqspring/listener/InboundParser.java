@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import io.zmqspring.core.ZmqSingleFrames;
 import io.zmqspring.core.ZmqSocketType;
 
 /**
@@ -60,6 +61,15 @@ final class InboundParser {
 			case DEALER -> {
 				int delimiter = delimiter(frames, 0);
 				return message(frames, (delimiter < 0) ? 0 : delimiter + 1, null, null);
+			}
+			case SERVER -> {
+				// [routing id, frame]; a request from the template carries its correlation header
+				byte[] frame = frames.get(frames.size() - 1);
+				if (!ZmqSingleFrames.isRequest(frame)) {
+					return message(frames, 1, null, frames.get(0));
+				}
+				List<byte[]> split = ZmqSingleFrames.split(frame);
+				return message(List.of(frames.get(0), split.get(0), split.get(1)), 2, null, frames.get(0));
 			}
 			case SUB, XSUB -> {
 				if (frames.size() >= 2) {

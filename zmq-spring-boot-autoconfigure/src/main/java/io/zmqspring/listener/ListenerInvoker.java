@@ -122,7 +122,7 @@ final class ListenerInvoker {
 			logger.error("Error handler of listener '" + this.listenerId + "' on socket " + this.socketName
 					+ " failed", handlerFailure);
 		}
-		if (this.type != ZmqSocketType.REP && this.type != ZmqSocketType.ROUTER) {
+		if (!this.type.sendsErrorReplies()) {
 			return null;
 		}
 		byte[] replacementBytes = replyBytes(replacement);

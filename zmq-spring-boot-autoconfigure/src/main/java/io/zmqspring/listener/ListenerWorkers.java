@@ -16,6 +16,7 @@ import org.springframework.core.task.TaskExecutor;
 import io.zmqspring.core.ZmqException;
 import io.zmqspring.core.ZmqFrames;
 import io.zmqspring.core.ZmqOutbound;
+import io.zmqspring.core.ZmqSingleFrames;
 import io.zmqspring.core.ZmqSocketOwner;
 import io.zmqspring.metrics.ZmqMetrics;
 
@@ -188,7 +189,9 @@ final class ListenerWorkers {
 
 		@Override
 		public boolean write(ZMQ.Socket socket) {
-			return ZmqFrames.send(socket, this.frames);
+			// a SERVER's reply goes to the routing id in its first frame; a client that is gone fails it
+			return ListenerWorkers.this.owner.getDefinition().type().carriesRoutingId()
+					? ZmqSingleFrames.trySendRouted(socket, this.frames) : ZmqFrames.send(socket, this.frames);
 		}
 
 		@Override

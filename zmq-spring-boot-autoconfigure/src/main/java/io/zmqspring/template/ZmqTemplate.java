@@ -194,7 +194,9 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	@Override
 	public void sendFrames(String socket, List<byte[]> frames) {
 		Assert.notEmpty(frames, "'frames' must not be empty");
-		sendingSocket(socket).send(frames.toArray(new byte[0][]));
+		ZmqSocketOwner target = sendingSocket(socket);
+		singleFrameOnly(target, frames);
+		target.send(frames.toArray(new byte[0][]));
 	}
 
 	@Override
@@ -235,6 +237,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "'timeout' must be positive");
 		ZmqSocketOwner[] owner = new ZmqSocketOwner[1];
 		CorrelatingReceiver correlation = requestSocket(socket, owner);
+		singleFrameOnly(owner[0], frames);
 		PendingRequest request = new PendingRequest(List.copyOf(frames), timeout, correlation);
 		owner[0].send(request);
 		return request.future;
@@ -284,6 +287,14 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		}
 	}
 
+	private static void singleFrameOnly(ZmqSocketOwner owner, List<byte[]> frames) {
+		ZmqSocketType type = owner.getDefinition().type();
+		if (frames.size() > 1 && type.isSingleFrame()) {
+			throw new ZmqSendException(owner.getName(), "a " + type + " socket carries one frame per message, not "
+					+ frames.size());
+		}
+	}
+
 	private String requiredDefaultSocket() {
 		String name = this.defaultSocket;
 		if (name == null) {
@@ -297,7 +308,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		ZmqSocketType type = owner.getDefinition().type();
 		if (!type.isOneWaySender()) {
 			throw new ZmqSendException(name, "the template cannot send on a " + type
-					+ " socket; use PUB, XPUB, PUSH, DEALER, ROUTER, PAIR or XSUB, or sendAndReceive for REQ");
+					+ " socket; use PUB, XPUB, PUSH, DEALER, ROUTER, PAIR, XSUB or CLIENT, or sendAndReceive for REQ");
 		}
 		if (!this.subscriberWaits.isEmpty()) {
 			SubscriptionTracker tracker = this.subscriptions.get(name);
@@ -312,7 +323,8 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		owner[0] = use(name);
 		ZmqSocketType type = owner[0].getDefinition().type();
 		if (!type.isRequester()) {
-			throw new ZmqSendException(name, "request-reply needs a REQ or DEALER socket, but this socket is " + type);
+			throw new ZmqSendException(name,
+					"request-reply needs a REQ, DEALER or CLIENT socket, but this socket is " + type);
 		}
 		CorrelatingReceiver existing = this.correlations.get(name);
 		if (existing != null) {
@@ -320,7 +332,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		}
 		synchronized (this.lifecycleMonitor) {
 			return this.correlations.computeIfAbsent(name, (key) -> {
-				CorrelatingReceiver correlation = new CorrelatingReceiver(name, this.metrics);
+				CorrelatingReceiver correlation = new CorrelatingReceiver(name, this.metrics, type.isSingleFrame());
 				try {
 					owner[0].attach(correlation);
 				}

@@ -72,7 +72,7 @@ class ZmqConfigurationMetadataTests {
 		assertThat(find("hints", "zmq.sockets.values.type").path("values").valueStream()
 			.map((value) -> value.path("value").asString()))
 			.containsExactlyInAnyOrder("PUB", "SUB", "XPUB", "XSUB", "PUSH", "PULL", "REQ", "REP", "DEALER", "ROUTER",
-					"PAIR");
+					"PAIR", "CLIENT", "SERVER");
 	}
 
 	@Test
