@@ -12,6 +12,7 @@ import org.springframework.util.unit.DataSize;
 
 import io.zmqspring.core.ZmqConfigurationException;
 import io.zmqspring.core.ZmqEndpoint;
+import io.zmqspring.core.ZmqHeaderSettings;
 import io.zmqspring.core.ZmqSocketDefinition;
 import io.zmqspring.core.ZmqSocketOptions;
 import io.zmqspring.core.ZmqSocketType;
@@ -41,11 +42,12 @@ final class ZmqSocketDefinitions {
 	}
 
 	static ZmqSocketOptions defaults(ZmqProperties properties) {
-		ZmqSocketOptions defaults = options(properties.getDefaults(), null);
+		ZmqSocketOptions defaults = options(properties.getDefaults(), null)
+			.withHeaders(headers(properties.getDefaults().getHeaders(), ZmqHeaderSettings.DISABLED));
 		defaults.validate("zmq.defaults");
 		ZmqSecurity security = ZmqSecurityProperties.resolve("zmq.defaults.security",
 				properties.getDefaults().getSecurity(), ZmqSecurity.NONE);
-		return withSecurity(defaults, security);
+		return defaults.withSecurity(security);
 	}
 
 	static List<ZmqSocketDefinition> sockets(ZmqProperties properties, ZmqSocketOptions defaults) {
@@ -132,7 +134,12 @@ final class ZmqSocketDefinitions {
 			}
 		}
 		validateSubscriberWait(prefix, type, socket);
-		ZmqSocketOptions options = options(socket, defaults);
+		ZmqSocketOptions options = options(socket, defaults)
+			.withHeaders(headers(socket.getHeaders(), defaults.headers()));
+		if (type.isSingleFrame() && options.headers().enabled()) {
+			throw new ZmqConfigurationException(prefix + ".headers.enabled", true, "a " + type
+					+ " socket carries one frame per message, so no header frame; set it to false for this socket");
+		}
 		if (socket.getRoutingId() != null) {
 			options = options.withRoutingId(socket.getRoutingId());
 		}
@@ -140,7 +147,7 @@ final class ZmqSocketDefinitions {
 		ZmqSecurity security = ZmqSecurityProperties.resolve(prefix + ".security", socket.getSecurity(),
 				defaults.security());
 		security.validate(prefix + ".security", endpoints.stream().anyMatch(ZmqEndpoint::bind));
-		return new ZmqSocketDefinition(name, type, endpoints, socket.getTopics(), withSecurity(options, security));
+		return new ZmqSocketDefinition(name, type, endpoints, socket.getTopics(), options.withSecurity(security));
 	}
 
 	/**
@@ -178,10 +185,10 @@ final class ZmqSocketDefinitions {
 		}
 	}
 
-	private static ZmqSocketOptions withSecurity(ZmqSocketOptions o, ZmqSecurity security) {
-		return new ZmqSocketOptions(o.sendHwm(), o.receiveHwm(), o.linger(), o.reconnectInterval(),
-				o.reconnectIntervalMax(), o.heartbeatInterval(), o.heartbeatTimeout(), o.heartbeatTtl(),
-				o.sendTimeout(), o.maxMessageSize(), o.immediate(), o.handshakeInterval(), o.routingId(), security);
+	private static ZmqHeaderSettings headers(ZmqProperties.Headers own, ZmqHeaderSettings defaults) {
+		boolean enabled = (own.getEnabled() != null) ? own.getEnabled() : defaults.enabled();
+		List<String> allowed = (own.getAllowed() != null) ? own.getAllowed() : defaults.allowed();
+		return new ZmqHeaderSettings(enabled, allowed);
 	}
 
 	private static ZmqSocketOptions options(ZmqProperties.SocketOptions own,
