@@ -306,9 +306,17 @@ public final class ZmqProxy {
 			}
 		}
 
+		/** Wait until the thread ended: its sockets closed and it returned. */
 		boolean awaitEnd(Duration timeout) {
+			long deadline = System.nanoTime() + timeout.toNanos();
 			try {
-				return this.ended.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+				if (!this.ended.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+					return false;
+				}
+				if (Thread.currentThread() != this.thread) {
+					this.thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+				}
+				return !this.thread.isAlive();
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
