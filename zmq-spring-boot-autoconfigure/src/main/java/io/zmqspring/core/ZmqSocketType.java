@@ -138,7 +138,7 @@ public enum ZmqSocketType {
 
 	/**
 	 * Whether a {@code @ZmqListener} can receive on this type.
-	 * @return {@code true} for SUB, PULL, REP, ROUTER, DEALER, PAIR and XSUB
+	 * @return {@code true} for SUB, PULL, REP, ROUTER, DEALER, PAIR, XSUB, CLIENT and SERVER
 	 */
 	public boolean isListenerType() {
 		return this.canReceive && this != REQ && this != XPUB;
