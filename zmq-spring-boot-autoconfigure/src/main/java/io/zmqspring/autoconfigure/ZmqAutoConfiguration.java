@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 import io.zmqspring.converter.CompositeZmqMessageConverter;
+import io.zmqspring.converter.ZmqContentTypes;
 import io.zmqspring.core.ZmqContextSupervisor;
 import io.zmqspring.core.ZmqSocketCustomizer;
 import io.zmqspring.core.ZmqSocketFactory;
@@ -108,7 +109,7 @@ public class ZmqAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ZmqTemplate zmqTemplate(ZmqSocketFactory zmqSocketFactory, CompositeZmqMessageConverter zmqMessageConverter,
-			ZmqMetrics zmqMetrics, ZmqProperties properties,
+			ZmqContentTypes zmqContentTypes, ZmqMetrics zmqMetrics, ZmqProperties properties,
 			ObjectProvider<ZmqListenerEndpointRegistry> listenerRegistry,
 			ObjectProvider<ZmqTemplateCustomizer> customizers) {
 		ZmqTemplate template = new ZmqTemplate(zmqSocketFactory, zmqMessageConverter);
@@ -117,6 +118,7 @@ public class ZmqAutoConfiguration {
 		template.setReplyTimeout(settings.getReplyTimeout());
 		template.setStopTimeout(properties.getContext().getShutdownTimeout());
 		template.setMetrics(zmqMetrics);
+		template.setContentTypes(zmqContentTypes);
 		template.setOpenOnStart((name) -> {
 			ZmqListenerEndpointRegistry registry = listenerRegistry.getIfAvailable();
 			return registry == null || !registry.getListenerSocketNames().contains(name);
