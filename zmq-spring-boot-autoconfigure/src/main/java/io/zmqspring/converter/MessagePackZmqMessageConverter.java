@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.POJONode;
 
 import org.springframework.util.Assert;
 import org.springframework.util.MimeType;
@@ -112,15 +113,24 @@ public class MessagePackZmqMessageConverter implements ZmqMessageConverter {
 			case STRING -> packer.packString(node.stringValue());
 			case NUMBER -> writeNumber(packer, node);
 			case BOOLEAN -> packer.packBoolean(node.booleanValue());
-			case BINARY -> {
-				byte[] binary = node.binaryValue();
-				packer.packBinaryHeader(binary.length);
-				packer.writePayload(binary);
+			case BINARY -> writeBinary(packer, node.binaryValue());
+			case POJO -> {
+				// A tree built from an object holds byte[] values as embedded objects
+				if (!(((POJONode) node).getPojo() instanceof byte[] binary)) {
+					throw new ZmqConversionException("Cannot write an embedded "
+							+ ((POJONode) node).getPojo().getClass().getName() + " as MessagePack", null);
+				}
+				writeBinary(packer, binary);
 			}
 			case NULL, MISSING -> packer.packNil();
 			default -> throw new ZmqConversionException("Cannot write a " + node.getNodeType() + " node as MessagePack",
 					null);
 		}
+	}
+
+	private static void writeBinary(MessagePacker packer, byte[] binary) throws IOException {
+		packer.packBinaryHeader(binary.length);
+		packer.writePayload(binary);
 	}
 
 	private static void writeNumber(MessagePacker packer, JsonNode node) throws IOException {
