@@ -167,7 +167,7 @@ class ZmqMessageConverterAutoConfigurationTests {
 		this.jacksonRunner.withUserConfiguration(OrderedConverters.class).run((context) -> {
 			assertThat(context).hasNotFailed();
 			CompositeZmqMessageConverter converter = context.getBean(CompositeZmqMessageConverter.class);
-			assertThat(converter.getConverters()).hasSize(5)
+			assertThat(converter.getConverters()).hasSize(6)
 				.first()
 				.isSameAs(context.getBean("declaredSecondOrderedFirst"));
 			assertThat(converter.getConverters().get(1)).isSameAs(context.getBean("declaredFirstOrderedSecond"));
