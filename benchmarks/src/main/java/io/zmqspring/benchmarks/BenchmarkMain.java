@@ -30,12 +30,13 @@ public final class BenchmarkMain {
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = options(args);
 		Set<String> scenarios = new LinkedHashSet<>(
-				List.of(options.getOrDefault("scenarios", "1,2,3,4,5,6,7,8,9,10").split(",")));
+				List.of(options.getOrDefault("scenarios", "1,2,3,4,5,6,7,8,9,10,11,12").split(",")));
 		Harness harness = new Harness(Integer.parseInt(options.getOrDefault("warmup", "3")),
 				Integer.parseInt(options.getOrDefault("rounds", "5")),
 				Double.parseDouble(options.getOrDefault("scale", "1.0")));
 		ThroughputScenarios throughput = new ThroughputScenarios(harness);
 		RequestReplyScenarios requestReply = new RequestReplyScenarios(harness);
+		MessageScenarios messages = new MessageScenarios(harness);
 		List<Row> rows = new ArrayList<>();
 		for (String scenario : scenarios) {
 			List<Row> result = switch (scenario.trim()) {
@@ -57,6 +58,8 @@ public final class BenchmarkMain {
 				case "8" -> throughput.contended("8 send, 4 caller threads", 4);
 				case "9" -> new SpringIntegrationScenario(harness).run("9 vs Spring Integration ZeroMQ");
 				case "10" -> new CurveScenario(harness).run("10 CURVE PUSH/PULL tcp");
+				case "11" -> messages.formats("11 formats end to end");
+				case "12" -> messages.batches("12 batch send tcp");
 				default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
 			};
 			result.forEach(BenchmarkMain::print);

@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 import io.zmqspring.converter.CompositeZmqMessageConverter;
+import io.zmqspring.converter.ZmqContentTypes;
 import io.zmqspring.core.ZmqContextSupervisor;
 import io.zmqspring.core.ZmqSocketCustomizer;
 import io.zmqspring.core.ZmqSocketFactory;
@@ -128,7 +129,7 @@ public class ZmqAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ZmqTemplate zmqTemplate(ZmqSocketFactory zmqSocketFactory, CompositeZmqMessageConverter zmqMessageConverter,
-			ZmqMetrics zmqMetrics, ZmqProperties properties,
+			ZmqContentTypes zmqContentTypes, ZmqMetrics zmqMetrics, ZmqProperties properties,
 			ObjectProvider<ZmqListenerEndpointRegistry> listenerRegistry, ObjectProvider<ZmqProxyRegistry> proxyRegistry,
 			ObjectProvider<ZmqTemplateCustomizer> customizers) {
 		ZmqTemplate template = new ZmqTemplate(zmqSocketFactory, zmqMessageConverter);
@@ -138,6 +139,7 @@ public class ZmqAutoConfiguration {
 		template.setStopTimeout(properties.getContext().getShutdownTimeout());
 		template.setMetrics(zmqMetrics);
 		template.setSubscriberWaits(ZmqSocketDefinitions.subscriberWaits(properties));
+		template.setContentTypes(zmqContentTypes);
 		template.setOpenOnStart((name) -> {
 			ZmqListenerEndpointRegistry registry = listenerRegistry.getIfAvailable();
 			ZmqProxyRegistry proxies = proxyRegistry.getIfAvailable();

@@ -186,6 +186,14 @@ public class ZmqProperties {
 		private @Nullable Duration handshakeInterval;
 
 		/**
+		 * Content type objects are converted with, for example 'application/msgpack'; unset
+		 * means JSON. Raw bytes and strings are sent as they are whatever it says. With the
+		 * header frame enabled, senders announce it in a 'contentType' header, and listeners
+		 * read each message by the content type it announces.
+		 */
+		private @Nullable String contentType;
+
+		/**
 		 * Security mechanism and its keys or credentials; per-socket values override
 		 * zmq.defaults.security.
 		 */
@@ -203,6 +211,14 @@ public class ZmqProperties {
 
 		public Headers getHeaders() {
 			return this.headers;
+		}
+
+		public @Nullable String getContentType() {
+			return this.contentType;
+		}
+
+		public void setContentType(@Nullable String contentType) {
+			this.contentType = contentType;
 		}
 
 		public @Nullable Integer getSendHwm() {

@@ -307,6 +307,21 @@ public final class ZmqSocketOwner {
 		}
 	}
 
+	/**
+	 * Queue many messages for the socket in one queue operation; the owner sends them in order.
+	 * Each is a {@code byte[]} frame or a {@code byte[][]} multipart message. Waits up to the
+	 * socket's send timeout for room for the batch, which takes one place in the queue.
+	 * @param messages the messages
+	 * @throws ZmqSendException if the socket is closed or there is no room in time
+	 */
+	public void sendBatch(Object[] messages) {
+		for (Object message : messages) {
+			Assert.isTrue(message instanceof byte[] || message instanceof byte[][],
+					"A batch holds byte[] and byte[][] messages only");
+		}
+		send(new OutboundBatch(messages.clone()));
+	}
+
 	/** Wake the owner if it is waiting. Cheap when it is not; safe from any thread. */
 	public void wakeup() {
 		ZmqSocketWaiter current = this.waiter;

@@ -145,6 +145,15 @@ public enum ZmqSocketType {
 	}
 
 	/**
+	 * Whether a batch listener can receive on this type: a listener type that need not reply to
+	 * every message.
+	 * @return {@code true} for SUB, XSUB, PULL, PAIR and DEALER
+	 */
+	public boolean supportsBatchListener() {
+		return isListenerType() && this != REP && this != ROUTER;
+	}
+
+	/**
 	 * Whether the template can send one-way messages on this type. REQ and REP are strict
 	 * request-reply sockets and cannot; a SERVER only answers its clients (from a listener).
 	 * @return {@code true} for PUB, XPUB, XSUB, PUSH, DEALER, ROUTER, PAIR and CLIENT

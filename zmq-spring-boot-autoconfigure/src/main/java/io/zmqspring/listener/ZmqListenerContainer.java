@@ -94,6 +94,8 @@ public class ZmqListenerContainer implements SmartLifecycle {
 
 	private @Nullable TaskExecutor taskExecutor;
 
+	private @Nullable ZmqBatchSettings batch;
+
 	private volatile @Nullable Run run;
 
 	public ZmqListenerContainer(String id, ZmqSocketDefinition definition, ZmqMessageListener listener,
@@ -203,6 +205,31 @@ public class ZmqListenerContainer implements SmartLifecycle {
 	}
 
 	/**
+	 * Hand the listener batches instead of single messages. The listener must be a
+	 * {@link ZmqBatchMessageListener} and the socket one that receives one way (SUB, XSUB, PULL,
+	 * PAIR or DEALER): batch listeners send no replies.
+	 * @param batch the batch settings, or {@code null} for single messages
+	 */
+	public void setBatch(@Nullable ZmqBatchSettings batch) {
+		if (batch != null) {
+			Assert.isInstanceOf(ZmqBatchMessageListener.class, this.listener,
+					() -> "Listener '" + this.id + "' takes batches, so it must be a ZmqBatchMessageListener: ");
+			Assert.isTrue(this.definition.type().supportsBatchListener(), () -> "Listener '" + this.id
+					+ "' cannot take batches on a " + this.definition.type()
+					+ " socket: it must reply to every request; batch listeners run on SUB, XSUB, PULL, PAIR and DEALER");
+		}
+		this.batch = batch;
+	}
+
+	/**
+	 * Return the batch settings.
+	 * @return the settings, or {@code null} when the listener takes single messages
+	 */
+	public @Nullable ZmqBatchSettings getBatch() {
+		return this.batch;
+	}
+
+	/**
 	 * Set how long {@link #stop()} waits for the messages in hand.
 	 * @param stopTimeout the timeout
 	 */
@@ -298,7 +325,9 @@ public class ZmqListenerContainer implements SmartLifecycle {
 
 		private ZmqSocketOwner owner;
 
-		private @Nullable ListenerWorkers workers;
+		private @Nullable ListenerWorkers<ZmqInboundMessage> workers;
+
+		private @Nullable ListenerBatcher batcher;
 
 		Run() {
 			ZmqSocketType type = ZmqListenerContainer.this.definition.type();
@@ -320,8 +349,13 @@ public class ZmqListenerContainer implements SmartLifecycle {
 				.acquire(ZmqListenerContainer.this.definition);
 			try {
 				this.owner = acquired;
-				if (ZmqListenerContainer.this.concurrency > 1) {
-					this.workers = new ListenerWorkers(this.invoker, acquired, ZmqListenerContainer.this.metrics,
+				ZmqBatchSettings batchSettings = ZmqListenerContainer.this.batch;
+				if (batchSettings != null) {
+					this.batcher = batcher(batchSettings, acquired);
+					this.batcher.start();
+				}
+				else if (ZmqListenerContainer.this.concurrency > 1) {
+					this.workers = new ListenerWorkers<>(this.invoker::process, acquired, ZmqListenerContainer.this.metrics,
 							ZmqListenerContainer.this.id, ZmqListenerContainer.this.concurrency, taskExecutor());
 					this.workers.start();
 				}
@@ -332,6 +366,9 @@ public class ZmqListenerContainer implements SmartLifecycle {
 				if (this.workers != null) {
 					this.workers.finish(System.nanoTime());
 				}
+				if (this.batcher != null) {
+					this.batcher.finish(System.nanoTime());
+				}
 				acquired.release();
 				throw ex;
 			}
@@ -339,6 +376,19 @@ public class ZmqListenerContainer implements SmartLifecycle {
 			ZmqListenerContainer.this.eventPublisher.publish(new ZmqListenerContainerStartedEvent(
 					ZmqListenerContainer.this, ZmqListenerContainer.this.id,
 					ZmqListenerContainer.this.definition.name(), ZmqListenerContainer.this.definition.type()));
+		}
+
+		private ListenerBatcher batcher(ZmqBatchSettings settings, ZmqSocketOwner acquired) {
+			ZmqListenerContainer container = ZmqListenerContainer.this;
+			String socketName = container.definition.name();
+			BatchListenerInvoker batchInvoker = new BatchListenerInvoker(container.id, socketName,
+					(ZmqBatchMessageListener) container.listener, container.errorHandler, container.metrics,
+					container.timerEnabled ? container.metrics.listenerTimer(container.id, socketName) : null);
+			ListenerWorkers<List<ZmqInboundMessage>> batchWorkers = (container.concurrency > 1)
+					? new ListenerWorkers<>(batchInvoker::process, acquired, container.metrics, container.id,
+							container.concurrency, taskExecutor())
+					: null;
+			return new ListenerBatcher(container.id, settings, batchInvoker, batchWorkers);
 		}
 
 		private TaskExecutor taskExecutor() {
@@ -427,8 +477,24 @@ public class ZmqListenerContainer implements SmartLifecycle {
 
 		@Override
 		public boolean ready() {
-			ListenerWorkers current = this.workers;
+			ListenerBatcher batching = this.batcher;
+			if (batching != null) {
+				return batching.ready();
+			}
+			ListenerWorkers<ZmqInboundMessage> current = this.workers;
 			return current == null || current.ready();
+		}
+
+		@Override
+		public long work(long now) {
+			ListenerBatcher batching = this.batcher;
+			return (batching != null) ? batching.work(now) : Long.MAX_VALUE;
+		}
+
+		@Override
+		public boolean isIdle() {
+			ListenerBatcher batching = this.batcher;
+			return batching == null || batching.isEmpty();
 		}
 
 		@Override
@@ -442,7 +508,12 @@ public class ZmqListenerContainer implements SmartLifecycle {
 						+ frames.size() + " frame(s): " + reason, null);
 				return null;
 			}
-			ListenerWorkers current = this.workers;
+			ListenerBatcher batching = this.batcher;
+			if (batching != null) {
+				batching.add(message);
+				return null;
+			}
+			ListenerWorkers<ZmqInboundMessage> current = this.workers;
 			if (current != null) {
 				current.submit(message);
 				return null;
@@ -452,7 +523,11 @@ public class ZmqListenerContainer implements SmartLifecycle {
 
 		@Override
 		public boolean finish() {
-			ListenerWorkers current = this.workers;
+			ListenerBatcher batching = this.batcher;
+			if (batching != null) {
+				return batching.finish(this.stopDeadline);
+			}
+			ListenerWorkers<ZmqInboundMessage> current = this.workers;
 			return current == null || current.finish(this.stopDeadline);
 		}
 

@@ -132,6 +132,7 @@ public class ZmqListenerContainerFactory {
 		container.setEventPublisher(this.eventPublisher);
 		container.setReplyConverter(this.replyConverter);
 		container.setConcurrency(endpoint.getConcurrency());
+		container.setBatch(endpoint.getBatch());
 		container.setAutoStartup(endpoint.isAutoStartup());
 		container.setPhase(this.phase);
 		container.setStopTimeout(this.stopTimeout);

@@ -18,8 +18,12 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.util.Assert;
+import org.springframework.util.MimeType;
 
+import io.zmqspring.converter.CompositeZmqMessageConverter;
+import io.zmqspring.converter.ZmqContentTypes;
 import io.zmqspring.converter.ZmqMessageConverter;
 import io.zmqspring.core.ZmqException;
 import io.zmqspring.core.ZmqHeaderSettings;
@@ -45,6 +49,10 @@ import io.zmqspring.metrics.ZmqMetrics;
  * REP and ROUTER servers echo back, so many requests can be in flight over one connection and a
  * timed-out request never wedges the socket.
  * <p>
+ * Objects are converted by the socket's content type ({@link #setContentTypes}), JSON unless
+ * configured otherwise; on a socket with the header frame enabled, the content type they were
+ * written in travels in a {@code contentType} header.
+ * <p>
  * As a {@link SmartLifecycle} the template opens its sockets on start, so bind errors fail the
  * application's startup, and closes them on stop, after the listener containers, delivering what
  * is queued within each socket's linger. Opening a publisher early does not make its subscribers
@@ -65,6 +73,10 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	private final ZmqSocketFactory socketFactory;
 
 	private final ZmqMessageConverter messageConverter;
+
+	private final CompositeZmqMessageConverter converters;
+
+	private ZmqContentTypes contentTypes = ZmqContentTypes.NONE;
 
 	private final Map<String, ZmqSocketOwner> sockets = new ConcurrentHashMap<>();
 
@@ -95,6 +107,16 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		Assert.notNull(messageConverter, "'messageConverter' must not be null");
 		this.socketFactory = socketFactory;
 		this.messageConverter = messageConverter;
+		this.converters = CompositeZmqMessageConverter.of(messageConverter);
+	}
+
+	/**
+	 * Set the content type each socket converts objects with.
+	 * @param contentTypes the content types by socket
+	 */
+	public void setContentTypes(ZmqContentTypes contentTypes) {
+		Assert.notNull(contentTypes, "'contentTypes' must not be null");
+		this.contentTypes = contentTypes;
 	}
 
 	/**
@@ -208,8 +230,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		ZmqSocketType type = target.getDefinition().type();
 		byte[] routingId = (type == ZmqSocketType.ROUTER) ? MessageFrames.routingId(socket, message) : null;
 		String topic = type.isPublisher() ? message.getHeaders().get(ZmqHeaders.TOPIC, String.class) : null;
-		target.send(MessageFrames.outbound(routingId, topic, headersOf(target), message.getHeaders(),
-				payloadBytes(message)));
+		target.send(outbound(socket, routingId, topic, headersOf(target), message));
 	}
 
 	@Override
@@ -227,12 +248,57 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 
 	@Override
 	public void convertAndSend(String socket, Object payload) {
-		send(socket, this.messageConverter.toBytes(payload));
+		Assert.notNull(payload, "'payload' must not be null");
+		ZmqSocketOwner target = sendingSocket(socket);
+		target.send(converted(socket, target, null, payload));
 	}
 
 	@Override
 	public void convertAndSend(String socket, String topic, Object payload) {
-		send(socket, topic, this.messageConverter.toBytes(payload));
+		Assert.notNull(topic, "'topic' must not be null");
+		Assert.notNull(payload, "'payload' must not be null");
+		ZmqSocketOwner target = sendingSocket(socket);
+		requirePublisher(socket, target);
+		target.send(converted(socket, target, topic, payload));
+	}
+
+	@Override
+	public void sendBatch(String socket, List<byte[]> payloads) {
+		Assert.noNullElements(payloads, "'payloads' must not contain null");
+		if (!payloads.isEmpty()) {
+			sendingSocket(socket).sendBatch(payloads.toArray());
+		}
+	}
+
+	@Override
+	public void convertAndSendBatch(String socket, List<?> payloads) {
+		Assert.noNullElements(payloads, "'payloads' must not contain null");
+		if (payloads.isEmpty()) {
+			return;
+		}
+		ZmqSocketOwner target = sendingSocket(socket);
+		Object[] messages = new Object[payloads.size()];
+		for (int i = 0; i < messages.length; i++) {
+			messages[i] = converted(socket, target, null, payloads.get(i));
+		}
+		target.sendBatch(messages);
+	}
+
+	/**
+	 * Convert a payload by the socket's content type into what the socket's owner sends: the
+	 * bytes alone, or frames with the topic and, on a socket with the header frame enabled, the
+	 * content type the converter wrote.
+	 */
+	private Object converted(String socket, ZmqSocketOwner target, @Nullable String topic, Object payload) {
+		ZmqMessageConverter writer = this.converters.writerFor(payload, this.contentTypes.forSocket(socket));
+		byte[] bytes = writer.toBytes(payload);
+		ZmqHeaderSettings settings = headersOf(target);
+		List<MimeType> written = writer.getContentTypes();
+		if (settings.enabled() && !written.isEmpty()) {
+			return MessageFrames.outbound(null, topic, settings,
+					Map.of(MessageHeaders.CONTENT_TYPE, written.get(0).toString()), bytes);
+		}
+		return (topic != null) ? new byte[][] { topic.getBytes(StandardCharsets.UTF_8), bytes } : bytes;
 	}
 
 	@Override
@@ -248,8 +314,17 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 
 	@Override
 	public <T> @Nullable T convertSendAndReceive(String socket, Object request, Class<T> replyType) {
-		byte[] reply = sendAndReceive(socket, this.messageConverter.toBytes(request));
-		return replyType.cast(this.messageConverter.fromBytes(reply, replyType));
+		List<byte[]> reply = await(socket, convertSendAndReceiveFrames(socket, request), this.replyTimeout);
+		return replyType.cast(this.converters.fromBytes(reply.get(reply.size() - 1), replyType,
+				this.contentTypes.forSocket(socket)));
+	}
+
+	/** Send a request converted by the socket's content type; the reply is read with it too. */
+	private CompletableFuture<List<byte[]>> convertSendAndReceiveFrames(String socket, Object request) {
+		Assert.notNull(request, "'request' must not be null");
+		Object frames = converted(socket, use(socket), null, request);
+		return sendAndReceiveAsync(socket,
+				(frames instanceof byte[] bytes) ? List.of(bytes) : List.of((byte[][]) frames), this.replyTimeout);
 	}
 
 	@Override
@@ -273,8 +348,9 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	@Override
 	public <T> CompletableFuture<@Nullable T> convertSendAndReceiveAsync(String socket, Object request,
 			Class<T> replyType) {
-		return sendAndReceiveAsync(socket, this.messageConverter.toBytes(request))
-			.thenApply((reply) -> replyType.cast(this.messageConverter.fromBytes(reply, replyType)));
+		MimeType contentType = this.contentTypes.forSocket(socket);
+		return convertSendAndReceiveFrames(socket, request).thenApply((reply) -> replyType
+			.cast(this.converters.fromBytes(reply.get(reply.size() - 1), replyType, contentType)));
 	}
 
 	@Override
@@ -282,14 +358,34 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 			Duration timeout) {
 		Assert.notNull(request, "'request' must not be null");
 		ZmqHeaderSettings settings = use(socket).getDefinition().options().headers();
-		byte[][] frames = MessageFrames.outbound(null, null, settings, request.getHeaders(), payloadBytes(request));
+		byte[][] frames = outbound(socket, null, null, settings, request);
 		return sendAndReceiveAsync(socket, List.of(frames), timeout)
 			.thenApply((reply) -> MessageFrames.reply(socket, settings, reply, this.metrics));
 	}
 
-	private byte[] payloadBytes(Message<?> message) {
-		return (message.getPayload() instanceof byte[] bytes) ? bytes
-				: this.messageConverter.toBytes(message.getPayload());
+	/**
+	 * Lay out a Spring message: its payload as is ({@code byte[]}) or converted by its own
+	 * {@code contentType} header, else the socket's content type; a converted payload's content
+	 * type is added to the headers when the message names none.
+	 */
+	private byte[][] outbound(String socket, byte @Nullable [] routingId, @Nullable String topic,
+			ZmqHeaderSettings settings, Message<?> message) {
+		Object payload = message.getPayload();
+		MessageHeaders headers = message.getHeaders();
+		if (payload instanceof byte[] bytes) {
+			return MessageFrames.outbound(routingId, topic, settings, headers, bytes);
+		}
+		MimeType asked = ZmqContentTypes.fromHeader(headers.get(MessageHeaders.CONTENT_TYPE));
+		ZmqMessageConverter writer = this.converters.writerFor(payload,
+				(asked != null) ? asked : this.contentTypes.forSocket(socket));
+		byte[] bytes = writer.toBytes(payload);
+		List<MimeType> written = writer.getContentTypes();
+		if (asked != null || written.isEmpty() || !settings.enabled()) {
+			return MessageFrames.outbound(routingId, topic, settings, headers, bytes);
+		}
+		Map<String, Object> withContentType = new java.util.LinkedHashMap<>(headers);
+		withContentType.put(MessageHeaders.CONTENT_TYPE, written.get(0).toString());
+		return MessageFrames.outbound(routingId, topic, settings, withContentType, bytes);
 	}
 
 	private static ZmqHeaderSettings headersOf(ZmqSocketOwner owner) {
