@@ -2,6 +2,7 @@ package io.zmqspring.autoconfigure;
 
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.zeromq.ZContext;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -31,6 +32,8 @@ import io.zmqspring.listener.ZmqListenerContainerFactory;
 import io.zmqspring.listener.ZmqListenerEndpointRegistry;
 import io.zmqspring.metrics.MicrometerZmqMetrics;
 import io.zmqspring.metrics.ZmqMetrics;
+import io.zmqspring.observation.ZmqListenerObservationConvention;
+import io.zmqspring.observation.ZmqTemplateObservationConvention;
 import io.zmqspring.security.ZmqZapHandler;
 import io.zmqspring.template.ZmqTemplate;
 
@@ -110,13 +113,21 @@ public class ZmqAutoConfiguration {
 	ZmqTemplate zmqTemplate(ZmqSocketFactory zmqSocketFactory, CompositeZmqMessageConverter zmqMessageConverter,
 			ZmqMetrics zmqMetrics, ZmqProperties properties,
 			ObjectProvider<ZmqListenerEndpointRegistry> listenerRegistry,
-			ObjectProvider<ZmqTemplateCustomizer> customizers) {
+			ObjectProvider<ZmqTemplateCustomizer> customizers, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ZmqTemplateObservationConvention> observationConvention) {
 		ZmqTemplate template = new ZmqTemplate(zmqSocketFactory, zmqMessageConverter);
 		ZmqProperties.Template settings = properties.getTemplate();
 		template.setDefaultSocket(settings.getDefaultSocket());
 		template.setReplyTimeout(settings.getReplyTimeout());
 		template.setStopTimeout(properties.getContext().getShutdownTimeout());
 		template.setMetrics(zmqMetrics);
+		if (settings.isObservationEnabled()) {
+			observationRegistry.ifUnique((registry) -> {
+				template.setObservationRegistry(registry);
+				template.setObservationConvention(observationConvention.getIfUnique());
+				template.setObservationEnabled(true);
+			});
+		}
 		template.setOpenOnStart((name) -> {
 			ZmqListenerEndpointRegistry registry = listenerRegistry.getIfAvailable();
 			return registry == null || !registry.getListenerSocketNames().contains(name);
@@ -130,7 +141,8 @@ public class ZmqAutoConfiguration {
 	ZmqListenerContainerFactory zmqListenerContainerFactory(ZmqSocketFactory zmqSocketFactory,
 			CompositeZmqMessageConverter zmqMessageConverter, ZmqMetrics zmqMetrics, ZmqProperties properties,
 			ObjectProvider<ZmqListenerContainerFactoryCustomizer> customizers, Environment environment,
-			ZmqEventPublisher zmqEventPublisher) {
+			ZmqEventPublisher zmqEventPublisher, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ZmqListenerObservationConvention> observationConvention) {
 		ZmqListenerContainerFactory factory = new ZmqListenerContainerFactory(zmqSocketFactory);
 		factory.setVirtualThreads(Threading.VIRTUAL.isActive(environment));
 		factory.setMetrics(zmqMetrics);
@@ -138,6 +150,13 @@ public class ZmqAutoConfiguration {
 		factory.setStopTimeout(properties.getListener().getStopTimeout());
 		factory.setTimerEnabled(properties.getListener().isTimerEnabled());
 		factory.setEventPublisher(zmqEventPublisher);
+		if (properties.getListener().isObservationEnabled()) {
+			observationRegistry.ifUnique((registry) -> {
+				factory.setObservationRegistry(registry);
+				factory.setObservationConvention(observationConvention.getIfUnique());
+				factory.setObservationEnabled(true);
+			});
+		}
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(factory));
 		return factory;
 	}

@@ -134,7 +134,7 @@ final class ListenerInvoker {
 	}
 
 	/** The handler's own exception, not the wrapper a messaging listener puts around it. */
-	private static Throwable rootFailure(Throwable ex) {
+	static Throwable rootFailure(Throwable ex) {
 		Throwable cause = ex.getCause();
 		return (ex instanceof ZmqListenerException && cause != null) ? cause : ex;
 	}

@@ -102,6 +102,14 @@ final class ListenerWorkers {
 	}
 
 	/**
+	 * Return how many messages wait for a worker.
+	 * @return the queue's size
+	 */
+	int queueSize() {
+		return this.work.size();
+	}
+
+	/**
 	 * Hand a message to the workers; call only when {@link #ready()}.
 	 * @param message the message
 	 */

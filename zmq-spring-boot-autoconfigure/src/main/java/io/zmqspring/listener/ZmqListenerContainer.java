@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -29,6 +30,7 @@ import io.zmqspring.event.ZmqEventPublisher;
 import io.zmqspring.event.ZmqListenerContainerStartedEvent;
 import io.zmqspring.event.ZmqListenerContainerStoppedEvent;
 import io.zmqspring.metrics.ZmqMetrics;
+import io.zmqspring.observation.ZmqListenerObservationConvention;
 
 /**
  * Receives messages on one socket and hands them to a {@link ZmqMessageListener}.
@@ -83,6 +85,12 @@ public class ZmqListenerContainer implements SmartLifecycle {
 	private boolean timerEnabled;
 
 	private ZmqEventPublisher eventPublisher = ZmqEventPublisher.NONE;
+
+	private @Nullable ObservationRegistry observationRegistry;
+
+	private @Nullable ZmqListenerObservationConvention observationConvention;
+
+	private boolean queueGaugeRegistered;
 
 	private int concurrency = 1;
 
@@ -159,6 +167,25 @@ public class ZmqListenerContainer implements SmartLifecycle {
 	 */
 	public void setTimerEnabled(boolean timerEnabled) {
 		this.timerEnabled = timerEnabled;
+	}
+
+	/**
+	 * Set the registry to observe every listener invocation with
+	 * ({@link io.zmqspring.observation.ZmqListenerObservation}). Off by default; with it off, no
+	 * per-message work is added.
+	 * @param observationRegistry the registry, or {@code null} to observe nothing
+	 */
+	public void setObservationRegistry(@Nullable ObservationRegistry observationRegistry) {
+		this.observationRegistry = observationRegistry;
+	}
+
+	/**
+	 * Set the convention that names observations and their keys, instead of
+	 * {@link io.zmqspring.observation.DefaultZmqListenerObservationConvention}.
+	 * @param observationConvention the convention, or {@code null} for the default
+	 */
+	public void setObservationConvention(@Nullable ZmqListenerObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
 	}
 
 	/**
@@ -268,6 +295,16 @@ public class ZmqListenerContainer implements SmartLifecycle {
 	}
 
 	/**
+	 * Return how many messages wait for a handler worker (concurrency above one).
+	 * @return the messages waiting, 0 when stopped or with a concurrency of one
+	 */
+	public int getQueueSize() {
+		Run current = this.run;
+		ListenerWorkers workers = (current != null) ? current.workers : null;
+		return (workers != null) ? workers.queueSize() : 0;
+	}
+
+	/**
 	 * Return the state of the socket while the container runs: {@code REOPENING} after a socket
 	 * failure, until it is open again.
 	 * @return the socket's state, {@code CLOSED} when the container is stopped
@@ -305,12 +342,18 @@ public class ZmqListenerContainer implements SmartLifecycle {
 			String socketName = ZmqListenerContainer.this.definition.name();
 			this.parser = new InboundParser(ZmqListenerContainer.this.id, socketName, type,
 					ZmqListenerContainer.this.definition.topics());
-			this.invoker = new ListenerInvoker(ZmqListenerContainer.this.id, socketName, type,
-					ZmqListenerContainer.this.listener, ZmqListenerContainer.this.errorHandler,
+			this.invoker = new ListenerInvoker(ZmqListenerContainer.this.id, socketName, type, observed(type),
+					ZmqListenerContainer.this.errorHandler,
 					ZmqListenerContainer.this.replyConverter, ZmqListenerContainer.this.metrics,
 					ZmqListenerContainer.this.timerEnabled
 							? ZmqListenerContainer.this.metrics.listenerTimer(ZmqListenerContainer.this.id, socketName)
 							: null);
+		}
+
+		private ZmqMessageListener observed(ZmqSocketType type) {
+			ObservationRegistry registry = ZmqListenerContainer.this.observationRegistry;
+			return (registry != null) ? new ObservingMessageListener(ZmqListenerContainer.this.listener, type,
+					registry, ZmqListenerContainer.this.observationConvention) : ZmqListenerContainer.this.listener;
 		}
 
 		void start() {
@@ -322,6 +365,7 @@ public class ZmqListenerContainer implements SmartLifecycle {
 					this.workers = new ListenerWorkers(this.invoker, acquired, ZmqListenerContainer.this.metrics,
 							ZmqListenerContainer.this.id, ZmqListenerContainer.this.concurrency, taskExecutor());
 					this.workers.start();
+					registerQueueGauge();
 				}
 				acquired.attach(this);
 			}
@@ -337,6 +381,14 @@ public class ZmqListenerContainer implements SmartLifecycle {
 			ZmqListenerContainer.this.eventPublisher.publish(new ZmqListenerContainerStartedEvent(
 					ZmqListenerContainer.this, ZmqListenerContainer.this.id,
 					ZmqListenerContainer.this.definition.name(), ZmqListenerContainer.this.definition.type()));
+		}
+
+		private void registerQueueGauge() {
+			if (!ZmqListenerContainer.this.queueGaugeRegistered) {
+				ZmqListenerContainer.this.queueGaugeRegistered = true;
+				ZmqListenerContainer.this.metrics.listenerQueue(ZmqListenerContainer.this.id,
+						ZmqListenerContainer.this.definition.name(), ZmqListenerContainer.this::getQueueSize);
+			}
 		}
 
 		private TaskExecutor taskExecutor() {
