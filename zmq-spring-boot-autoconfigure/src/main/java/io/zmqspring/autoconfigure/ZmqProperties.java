@@ -182,8 +182,18 @@ public class ZmqProperties {
 		 */
 		private final Security security = new Security();
 
+		/**
+		 * The opt-in header frame that carries chosen message headers (trace context, content
+		 * type) between applications; per-socket values override zmq.defaults.headers.
+		 */
+		private final Headers headers = new Headers();
+
 		public Security getSecurity() {
 			return this.security;
+		}
+
+		public Headers getHeaders() {
+			return this.headers;
 		}
 
 		public @Nullable Integer getSendHwm() {
@@ -534,6 +544,43 @@ public class ZmqProperties {
 
 		public void setUsers(Map<String, String> users) {
 			this.users = users;
+		}
+
+	}
+
+	/**
+	 * Header frame settings of a socket. Unset values fall back to zmq.defaults.headers.
+	 */
+	public static class Headers {
+
+		/**
+		 * Whether the socket sends the header frame before each payload and reads it from what
+		 * it receives. Off by default, so that plain ZeroMQ peers see only their own frames;
+		 * turn it on for sockets between applications that both use the header frame.
+		 */
+		private @Nullable Boolean enabled;
+
+		/**
+		 * Header names the socket sends and accepts; others are dropped both ways. A name ending
+		 * in '*' matches a prefix. Defaults to traceparent, tracestate, baggage, b3 and
+		 * contentType.
+		 */
+		private @Nullable List<String> allowed;
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable List<String> getAllowed() {
+			return this.allowed;
+		}
+
+		public void setAllowed(@Nullable List<String> allowed) {
+			this.allowed = allowed;
 		}
 
 	}

@@ -12,6 +12,7 @@ import org.springframework.util.unit.DataSize;
 
 import io.zmqspring.core.ZmqConfigurationException;
 import io.zmqspring.core.ZmqEndpoint;
+import io.zmqspring.core.ZmqHeaderSettings;
 import io.zmqspring.core.ZmqSocketDefinition;
 import io.zmqspring.core.ZmqSocketOptions;
 import io.zmqspring.core.ZmqSocketType;
@@ -40,11 +41,12 @@ final class ZmqSocketDefinitions {
 	}
 
 	static ZmqSocketOptions defaults(ZmqProperties properties) {
-		ZmqSocketOptions defaults = options(properties.getDefaults(), null);
+		ZmqSocketOptions defaults = options(properties.getDefaults(), null)
+			.withHeaders(headers(properties.getDefaults().getHeaders(), ZmqHeaderSettings.DISABLED));
 		defaults.validate("zmq.defaults");
 		ZmqSecurity security = ZmqSecurityProperties.resolve("zmq.defaults.security",
 				properties.getDefaults().getSecurity(), ZmqSecurity.NONE);
-		return withSecurity(defaults, security);
+		return defaults.withSecurity(security);
 	}
 
 	static List<ZmqSocketDefinition> sockets(ZmqProperties properties, ZmqSocketOptions defaults) {
@@ -117,7 +119,8 @@ final class ZmqSocketDefinitions {
 				throw new ZmqConfigurationException(prefix + ".endpoints[" + i + "]", spec, ex.getMessage());
 			}
 		}
-		ZmqSocketOptions options = options(socket, defaults);
+		ZmqSocketOptions options = options(socket, defaults)
+			.withHeaders(headers(socket.getHeaders(), defaults.headers()));
 		if (socket.getRoutingId() != null) {
 			options = options.withRoutingId(socket.getRoutingId());
 		}
@@ -125,13 +128,13 @@ final class ZmqSocketDefinitions {
 		ZmqSecurity security = ZmqSecurityProperties.resolve(prefix + ".security", socket.getSecurity(),
 				defaults.security());
 		security.validate(prefix + ".security", endpoints.stream().anyMatch(ZmqEndpoint::bind));
-		return new ZmqSocketDefinition(name, type, endpoints, socket.getTopics(), withSecurity(options, security));
+		return new ZmqSocketDefinition(name, type, endpoints, socket.getTopics(), options.withSecurity(security));
 	}
 
-	private static ZmqSocketOptions withSecurity(ZmqSocketOptions o, ZmqSecurity security) {
-		return new ZmqSocketOptions(o.sendHwm(), o.receiveHwm(), o.linger(), o.reconnectInterval(),
-				o.reconnectIntervalMax(), o.heartbeatInterval(), o.heartbeatTimeout(), o.heartbeatTtl(),
-				o.sendTimeout(), o.maxMessageSize(), o.immediate(), o.handshakeInterval(), o.routingId(), security);
+	private static ZmqHeaderSettings headers(ZmqProperties.Headers own, ZmqHeaderSettings defaults) {
+		boolean enabled = (own.getEnabled() != null) ? own.getEnabled() : defaults.enabled();
+		List<String> allowed = (own.getAllowed() != null) ? own.getAllowed() : defaults.allowed();
+		return new ZmqHeaderSettings(enabled, allowed);
 	}
 
 	private static ZmqSocketOptions options(ZmqProperties.SocketOptions own,

@@ -1,7 +1,5 @@
 package io.zmqspring.listener;
 
-import java.util.Map;
-
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +13,8 @@ import io.zmqspring.observation.ZmqReceiverContext;
 /**
  * Observes each invocation of a listener: the container puts it around the listener only while
  * observations are on, so a container without them does no observation work at all. The
- * observation is in scope while the listener runs.
+ * observation is in scope while the listener runs, and its context carries the message's headers
+ * from the header frame, so a tracer continues the sender's trace.
  *
  * @author zmq-spring-boot
  */
@@ -40,7 +39,7 @@ final class ObservingMessageListener implements ZmqMessageListener {
 	@Override
 	public byte @Nullable [] onMessage(ZmqInboundMessage message) throws Exception {
 		ZmqReceiverContext context = new ZmqReceiverContext(message.getListenerId(), message.getSocketName(), this.type,
-				message.getTopic(), headers(message));
+				message.getTopic(), message.getHeaders());
 		Observation observation = ZmqListenerObservation.LISTENER_OBSERVATION
 			.observation(this.convention, DefaultZmqListenerObservationConvention.INSTANCE, () -> context,
 					this.registry)
@@ -55,10 +54,6 @@ final class ObservingMessageListener implements ZmqMessageListener {
 		finally {
 			observation.stop();
 		}
-	}
-
-	private static Map<String, String> headers(ZmqInboundMessage message) {
-		return Map.of();
 	}
 
 }

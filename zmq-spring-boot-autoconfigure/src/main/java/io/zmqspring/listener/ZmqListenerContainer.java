@@ -341,7 +341,9 @@ public class ZmqListenerContainer implements SmartLifecycle {
 			ZmqSocketType type = ZmqListenerContainer.this.definition.type();
 			String socketName = ZmqListenerContainer.this.definition.name();
 			this.parser = new InboundParser(ZmqListenerContainer.this.id, socketName, type,
-					ZmqListenerContainer.this.definition.topics());
+					ZmqListenerContainer.this.definition.topics(),
+					ZmqListenerContainer.this.definition.options().headers(),
+					(dropped) -> ZmqListenerContainer.this.metrics.headersDropped(socketName, dropped));
 			this.invoker = new ListenerInvoker(ZmqListenerContainer.this.id, socketName, type, observed(type),
 					ZmqListenerContainer.this.errorHandler,
 					ZmqListenerContainer.this.replyConverter, ZmqListenerContainer.this.metrics,

@@ -62,6 +62,15 @@ public class MicrometerZmqMetrics implements ZmqMetrics {
 	}
 
 	@Override
+	public void headersDropped(String socket, int count) {
+		Counter.builder("zmq.headers.dropped")
+			.description("Headers of received header frames that the socket's allow-list dropped")
+			.tags("socket", socket)
+			.register(this.registry)
+			.increment(count);
+	}
+
+	@Override
 	public void sendFailure(String socket, String reason) {
 		increment("zmq.send.failures", "Messages that could not be sent", "socket", socket, "reason", reason);
 	}

@@ -35,6 +35,14 @@ public interface ZmqMetrics {
 	}
 
 	/**
+	 * The allow-list of a socket's header frame dropped headers a peer sent.
+	 * @param socket the socket name
+	 * @param count how many headers were dropped
+	 */
+	default void headersDropped(String socket, int count) {
+	}
+
+	/**
 	 * A send failed or a queued message had to be dropped.
 	 * @param socket the socket name
 	 * @param reason {@code timeout}, {@code closed} or {@code shutdown}

@@ -18,10 +18,12 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.messaging.Message;
 import org.springframework.util.Assert;
 
 import io.zmqspring.converter.ZmqMessageConverter;
 import io.zmqspring.core.ZmqException;
+import io.zmqspring.core.ZmqHeaderSettings;
 import io.zmqspring.core.ZmqReplyTimeoutException;
 import io.zmqspring.core.ZmqSendException;
 import io.zmqspring.core.ZmqSocketDefinition;
@@ -29,6 +31,7 @@ import io.zmqspring.core.ZmqSocketFactory;
 import io.zmqspring.core.ZmqSocketOwner;
 import io.zmqspring.core.ZmqSocketOwners;
 import io.zmqspring.core.ZmqSocketType;
+import io.zmqspring.listener.ZmqHeaders;
 import io.zmqspring.metrics.ZmqMetrics;
 import io.zmqspring.observation.ZmqTemplateObservationConvention;
 
@@ -198,12 +201,30 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		Assert.notNull(topic, "'topic' must not be null");
 		Assert.notNull(payload, "'payload' must not be null");
 		ZmqSocketOwner target = sendingSocket(socket);
-		ZmqSocketType type = target.getDefinition().type();
-		if (!type.isPublisher()) {
-			throw new ZmqSendException(socket,
-					"a topic can only be sent on a PUB or XPUB socket, but this socket is " + type);
-		}
+		requirePublisher(socket, target);
 		send(target, topic, new byte[][] { topic.getBytes(StandardCharsets.UTF_8), payload });
+	}
+
+	@Override
+	public void send(String socket, @Nullable String topic, Map<String, String> headers, byte[] payload) {
+		Assert.notNull(headers, "'headers' must not be null");
+		Assert.notNull(payload, "'payload' must not be null");
+		ZmqSocketOwner target = sendingSocket(socket);
+		if (topic != null) {
+			requirePublisher(socket, target);
+		}
+		send(target, topic, MessageFrames.outbound(null, topic, headersOf(target), headers, payload));
+	}
+
+	@Override
+	public void send(String socket, Message<?> message) {
+		Assert.notNull(message, "'message' must not be null");
+		ZmqSocketOwner target = sendingSocket(socket);
+		ZmqSocketType type = target.getDefinition().type();
+		byte[] routingId = (type == ZmqSocketType.ROUTER) ? MessageFrames.routingId(socket, message) : null;
+		String topic = type.isPublisher() ? message.getHeaders().get(ZmqHeaders.TOPIC, String.class) : null;
+		send(target, topic, MessageFrames.outbound(routingId, topic, headersOf(target), message.getHeaders(),
+				payloadBytes(message)));
 	}
 
 	@Override
@@ -212,14 +233,18 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		send(sendingSocket(socket), null, frames.toArray(new byte[0][]));
 	}
 
-	/** Hand a message to its socket's owner, observed when observations are on. */
+	/**
+	 * Hand a message (a payload or frames ending with one) to its socket's owner; observed when
+	 * observations are on, with the trace headers in its header frame when the socket has one.
+	 */
 	private void send(ZmqSocketOwner target, @Nullable String topic, Object message) {
 		TemplateObservations observing = this.observations;
 		if (observing == null) {
 			target.send(message);
 			return;
 		}
-		observing.send(target, topic, (headers) -> target.send(message));
+		observing.send(target, topic,
+				(message instanceof byte[] payload) ? new byte[][] { payload } : (byte[][]) message);
 	}
 
 	@Override
@@ -262,7 +287,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		CorrelatingReceiver correlation = requestSocket(socket, owner);
 		TemplateObservations observing = this.observations;
 		if (observing != null) {
-			return observing.request(owner[0], (headers) -> request(owner[0], frames, timeout, correlation));
+			return observing.request(owner[0], frames, (traced) -> request(owner[0], traced, timeout, correlation));
 		}
 		return request(owner[0], frames, timeout, correlation);
 	}
@@ -285,6 +310,33 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 			Class<T> replyType) {
 		return sendAndReceiveAsync(socket, this.messageConverter.toBytes(request))
 			.thenApply((reply) -> replyType.cast(this.messageConverter.fromBytes(reply, replyType)));
+	}
+
+	@Override
+	public CompletableFuture<Message<byte[]>> sendAndReceiveAsync(String socket, Message<?> request,
+			Duration timeout) {
+		Assert.notNull(request, "'request' must not be null");
+		ZmqHeaderSettings settings = use(socket).getDefinition().options().headers();
+		byte[][] frames = MessageFrames.outbound(null, null, settings, request.getHeaders(), payloadBytes(request));
+		return sendAndReceiveAsync(socket, List.of(frames), timeout)
+			.thenApply((reply) -> MessageFrames.reply(socket, settings, reply, this.metrics));
+	}
+
+	private byte[] payloadBytes(Message<?> message) {
+		return (message.getPayload() instanceof byte[] bytes) ? bytes
+				: this.messageConverter.toBytes(message.getPayload());
+	}
+
+	private static ZmqHeaderSettings headersOf(ZmqSocketOwner owner) {
+		return owner.getDefinition().options().headers();
+	}
+
+	private static void requirePublisher(String socket, ZmqSocketOwner target) {
+		ZmqSocketType type = target.getDefinition().type();
+		if (!type.isPublisher()) {
+			throw new ZmqSendException(socket,
+					"a topic can only be sent on a PUB or XPUB socket, but this socket is " + type);
+		}
 	}
 
 	/**

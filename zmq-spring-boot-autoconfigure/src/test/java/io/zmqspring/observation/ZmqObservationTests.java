@@ -174,6 +174,22 @@ class ZmqObservationTests {
 	}
 
 	@Test
+	void theSwitchesNeedAnObservationRegistryBean() {
+		String endpoint = FreePorts.tcp();
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ZmqAutoConfiguration.class))
+			.withUserConfiguration(Echo.class)
+			.withPropertyValues("zmq.template.observation-enabled=true", "zmq.listener.observation-enabled=true",
+					"zmq.sockets.echo.type=REP", "zmq.sockets.echo.endpoints=@" + endpoint, "zmq.sockets.ask.type=REQ",
+					"zmq.sockets.ask.endpoints=>" + endpoint)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(ZmqTemplate.class).sendAndReceive("ask", bytes("hello"), TIMEOUT))
+					.asString(StandardCharsets.UTF_8)
+					.isEqualTo("hello");
+			});
+	}
+
+	@Test
 	void conventionBeansReplaceTheDefaultConventions() {
 		String endpoint = FreePorts.tcp();
 		this.runner.withUserConfiguration(Sink.class)
@@ -223,12 +239,12 @@ class ZmqObservationTests {
 		return (value != null) ? value.getValue() : null;
 	}
 
-	private static String[] pipeline(String endpoint) {
+	static String[] pipeline(String endpoint) {
 		return new String[] { "zmq.sockets.in.type=PULL", "zmq.sockets.in.endpoints=@" + endpoint,
 				"zmq.sockets.out.type=PUSH", "zmq.sockets.out.endpoints=>" + endpoint };
 	}
 
-	private static byte[] bytes(String text) {
+	static byte[] bytes(String text) {
 		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
