@@ -44,7 +44,10 @@ import io.zmqspring.template.ZmqTemplate;
  *
  * @author zmq-spring-boot
  */
-@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+// After the meter registries exist (ZmqSocketMeters is conditional on one), as Boot orders its own
+@AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
 @ConditionalOnClass(ZContext.class)
 @EnableConfigurationProperties(ZmqProperties.class)
 @Import({ ZmqMessageConverterConfiguration.class, ZmqAnnotationDrivenConfiguration.class })
