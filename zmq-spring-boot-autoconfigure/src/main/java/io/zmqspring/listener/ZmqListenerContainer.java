@@ -27,6 +27,7 @@ import io.zmqspring.core.ZmqSocketOwner;
 import io.zmqspring.core.ZmqSocketReceiver;
 import io.zmqspring.core.ZmqSocketType;
 import io.zmqspring.event.ZmqEventPublisher;
+import io.zmqspring.event.ZmqListenerContainerFailedEvent;
 import io.zmqspring.event.ZmqListenerContainerStartedEvent;
 import io.zmqspring.event.ZmqListenerContainerStoppedEvent;
 import io.zmqspring.metrics.ZmqMetrics;
@@ -258,7 +259,14 @@ public class ZmqListenerContainer implements SmartLifecycle {
 				current.awaitTermination(this.stopTimeout);
 			}
 			Run next = new Run();
-			next.start();
+			try {
+				next.start();
+			}
+			catch (RuntimeException ex) {
+				this.eventPublisher.publish(new ZmqListenerContainerFailedEvent(this, this.id, this.definition.name(),
+						this.definition.type(), ex));
+				throw ex;
+			}
 			this.run = next;
 		}
 	}

@@ -21,6 +21,7 @@ import org.springframework.context.event.EventListener;
 
 import io.zmqspring.annotation.ZmqListener;
 import io.zmqspring.autoconfigure.ZmqAutoConfiguration;
+import io.zmqspring.core.ZmqBindException;
 import io.zmqspring.core.ZmqEndpoint;
 import io.zmqspring.core.ZmqSocketDefinition;
 import io.zmqspring.core.ZmqSocketFactory;
@@ -35,6 +36,7 @@ import io.zmqspring.test.FreePorts;
 import io.zmqspring.test.TestCurve;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -243,6 +245,35 @@ class ZmqEventsTests {
 			});
 	}
 
+	@Test
+	void aContainerThatCannotStartIsPublishedWithWhatWentWrong() {
+		String endpoint = FreePorts.tcp();
+		String taken = FreePorts.tcp();
+		try (ZContext other = new ZContext()) {
+			ZMQ.Socket squatter = other.createSocket(SocketType.PULL);
+			squatter.bind(taken);
+			this.runner.withUserConfiguration(LateListener.class)
+				.withPropertyValues("zmq.sockets.in.type=PULL", "zmq.sockets.in.endpoints=@" + endpoint,
+						"zmq.sockets.busy.type=PULL", "zmq.sockets.busy.endpoints=@" + taken)
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					ZmqListenerContainer late = context.getBean(ZmqListenerEndpointRegistry.class)
+						.getListenerContainer("late");
+					assertThat(late).isNotNull();
+					assertThatExceptionOfType(ZmqBindException.class).isThrownBy(late::start);
+					Collector collector = context.getBean(Collector.class);
+					await().atMost(TIMEOUT)
+						.untilAsserted(() -> assertThat(collector.of(ZmqListenerContainerFailedEvent.class)).hasSize(1));
+					ZmqListenerContainerFailedEvent failed = collector.of(ZmqListenerContainerFailedEvent.class).get(0);
+					assertThat(failed.getListenerId()).isEqualTo("late");
+					assertThat(failed.getSocketName()).isEqualTo("busy");
+					assertThat(failed.getSource()).isSameAs(late);
+					assertThat(failed.getFailure()).isInstanceOf(ZmqBindException.class);
+					assertThat(late.isRunning()).isFalse();
+				});
+		}
+	}
+
 	private static ZMQ.Socket pushTo(ZContext peerContext, String endpoint) {
 		return connect(peerContext.createSocket(SocketType.PUSH), endpoint);
 	}
@@ -263,6 +294,15 @@ class ZmqEventsTests {
 		@ZmqListener(id = "sink", socket = "in")
 		void receive(byte[] payload) {
 			this.received.incrementAndGet();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class LateListener {
+
+		@ZmqListener(id = "late", socket = "busy", autoStartup = "false")
+		void receive(byte[] payload) {
 		}
 
 	}
