@@ -38,10 +38,11 @@ final class ObservingMessageListener implements ZmqMessageListener {
 
 	@Override
 	public byte @Nullable [] onMessage(ZmqInboundMessage message) throws Exception {
-		ZmqReceiverContext context = new ZmqReceiverContext(message.getListenerId(), message.getSocketName(), this.type,
-				message.getTopic(), message.getHeaders());
+		// with a registry that has no handlers, no context is even created
 		Observation observation = ZmqListenerObservation.LISTENER_OBSERVATION
-			.observation(this.convention, DefaultZmqListenerObservationConvention.INSTANCE, () -> context,
+			.observation(this.convention, DefaultZmqListenerObservationConvention.INSTANCE,
+					() -> new ZmqReceiverContext(message.getListenerId(), message.getSocketName(), this.type,
+							message.getTopic(), message.getHeaders()),
 					this.registry)
 			.start();
 		try (Observation.Scope scope = observation.openScope()) {

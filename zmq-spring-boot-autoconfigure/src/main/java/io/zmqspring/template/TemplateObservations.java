@@ -45,12 +45,10 @@ final class TemplateObservations {
 	 * @param frames the message: the payload is the last frame
 	 */
 	void send(ZmqSocketOwner target, @Nullable String topic, byte[][] frames) {
-		ZmqSenderContext context = new ZmqSenderContext(target.getName(), target.getDefinition().type(),
-				ZmqSenderContext.Operation.SEND, topic);
 		// the tracer fills the context's headers as the observation starts
-		Observation observation = start(context);
+		Observation observation = start(target, ZmqSenderContext.Operation.SEND, topic);
 		try {
-			target.send(withTrace(target.getDefinition().options().headers(), frames, context.getHeaders()));
+			target.send(withTrace(target.getDefinition().options().headers(), frames, headers(observation)));
 		}
 		catch (RuntimeException ex) {
 			observation.error(ex);
@@ -70,13 +68,11 @@ final class TemplateObservations {
 	 */
 	CompletableFuture<List<byte[]>> request(ZmqSocketOwner target, List<byte[]> frames,
 			Function<List<byte[]>, CompletableFuture<List<byte[]>>> request) {
-		ZmqSenderContext context = new ZmqSenderContext(target.getName(), target.getDefinition().type(),
-				ZmqSenderContext.Operation.REQUEST, null);
-		Observation observation = start(context);
+		Observation observation = start(target, ZmqSenderContext.Operation.REQUEST, null);
 		CompletableFuture<List<byte[]>> future;
 		try {
 			future = request.apply(List.of(withTrace(target.getDefinition().options().headers(),
-					frames.toArray(new byte[0][]), context.getHeaders())));
+					frames.toArray(new byte[0][]), headers(observation))));
 		}
 		catch (RuntimeException ex) {
 			observation.error(ex);
@@ -87,7 +83,7 @@ final class TemplateObservations {
 			if (ex != null) {
 				observation.error((ex instanceof CompletionException && ex.getCause() != null) ? ex.getCause() : ex);
 			}
-			else {
+			else if (observation.getContext() instanceof ZmqSenderContext context) {
 				context.setResponse(reply);
 			}
 			observation.stop();
@@ -95,11 +91,17 @@ final class TemplateObservations {
 		return future;
 	}
 
-	private Observation start(ZmqSenderContext context) {
+	/** Start an observation; with a registry that has no handlers, no context is even created. */
+	private Observation start(ZmqSocketOwner target, ZmqSenderContext.Operation operation, @Nullable String topic) {
 		return ZmqTemplateObservation.TEMPLATE_OBSERVATION
-			.observation(this.convention, DefaultZmqTemplateObservationConvention.INSTANCE, () -> context,
+			.observation(this.convention, DefaultZmqTemplateObservationConvention.INSTANCE,
+					() -> new ZmqSenderContext(target.getName(), target.getDefinition().type(), operation, topic),
 					this.registry)
 			.start();
+	}
+
+	private static Map<String, String> headers(Observation observation) {
+		return (observation.getContext() instanceof ZmqSenderContext context) ? context.getHeaders() : Map.of();
 	}
 
 	/**
