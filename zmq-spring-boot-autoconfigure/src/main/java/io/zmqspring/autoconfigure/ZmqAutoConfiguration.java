@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.zeromq.ZContext;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -37,6 +38,8 @@ import io.zmqspring.listener.ZmqListenerEndpointRegistry;
 import io.zmqspring.metrics.MicrometerZmqMetrics;
 import io.zmqspring.metrics.ZmqMetrics;
 import io.zmqspring.proxy.ZmqProxyRegistry;
+import io.zmqspring.observation.ZmqListenerObservationConvention;
+import io.zmqspring.observation.ZmqTemplateObservationConvention;
 import io.zmqspring.security.ZmqZapHandler;
 import io.zmqspring.template.ZmqTemplate;
 
@@ -47,7 +50,10 @@ import io.zmqspring.template.ZmqTemplate;
  *
  * @author zmq-spring-boot
  */
-@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+// After the meter registries exist (ZmqSocketMeters is conditional on one), as Boot orders its own
+@AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
 @ConditionalOnClass(ZContext.class)
 @EnableConfigurationProperties(ZmqProperties.class)
 @Import({ ZmqMessageConverterConfiguration.class, ZmqAnnotationDrivenConfiguration.class })
@@ -131,7 +137,8 @@ public class ZmqAutoConfiguration {
 	ZmqTemplate zmqTemplate(ZmqSocketFactory zmqSocketFactory, CompositeZmqMessageConverter zmqMessageConverter,
 			ZmqContentTypes zmqContentTypes, ZmqMetrics zmqMetrics, ZmqProperties properties,
 			ObjectProvider<ZmqListenerEndpointRegistry> listenerRegistry, ObjectProvider<ZmqProxyRegistry> proxyRegistry,
-			ObjectProvider<ZmqTemplateCustomizer> customizers) {
+			ObjectProvider<ZmqTemplateCustomizer> customizers, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ZmqTemplateObservationConvention> observationConvention) {
 		ZmqTemplate template = new ZmqTemplate(zmqSocketFactory, zmqMessageConverter);
 		ZmqProperties.Template settings = properties.getTemplate();
 		template.setDefaultSocket(settings.getDefaultSocket());
@@ -140,6 +147,13 @@ public class ZmqAutoConfiguration {
 		template.setMetrics(zmqMetrics);
 		template.setSubscriberWaits(ZmqSocketDefinitions.subscriberWaits(properties));
 		template.setContentTypes(zmqContentTypes);
+		if (settings.isObservationEnabled()) {
+			observationRegistry.ifUnique((registry) -> {
+				template.setObservationRegistry(registry);
+				template.setObservationConvention(observationConvention.getIfUnique());
+				template.setObservationEnabled(true);
+			});
+		}
 		template.setOpenOnStart((name) -> {
 			ZmqListenerEndpointRegistry registry = listenerRegistry.getIfAvailable();
 			ZmqProxyRegistry proxies = proxyRegistry.getIfAvailable();
@@ -155,7 +169,8 @@ public class ZmqAutoConfiguration {
 	ZmqListenerContainerFactory zmqListenerContainerFactory(ZmqSocketFactory zmqSocketFactory,
 			CompositeZmqMessageConverter zmqMessageConverter, ZmqMetrics zmqMetrics, ZmqProperties properties,
 			ObjectProvider<ZmqListenerContainerFactoryCustomizer> customizers, Environment environment,
-			ZmqEventPublisher zmqEventPublisher) {
+			ZmqEventPublisher zmqEventPublisher, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ZmqListenerObservationConvention> observationConvention) {
 		ZmqListenerContainerFactory factory = new ZmqListenerContainerFactory(zmqSocketFactory);
 		factory.setVirtualThreads(Threading.VIRTUAL.isActive(environment));
 		factory.setMetrics(zmqMetrics);
@@ -163,6 +178,13 @@ public class ZmqAutoConfiguration {
 		factory.setStopTimeout(properties.getListener().getStopTimeout());
 		factory.setTimerEnabled(properties.getListener().isTimerEnabled());
 		factory.setEventPublisher(zmqEventPublisher);
+		if (properties.getListener().isObservationEnabled()) {
+			observationRegistry.ifUnique((registry) -> {
+				factory.setObservationRegistry(registry);
+				factory.setObservationConvention(observationConvention.getIfUnique());
+				factory.setObservationEnabled(true);
+			});
+		}
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(factory));
 		return factory;
 	}

@@ -757,6 +757,13 @@ public class ZmqProperties {
 		 */
 		private int sendQueueCapacity = 1024;
 
+		/**
+		 * Whether to observe every send and request-reply with the application's
+		 * ObservationRegistry (observation zmq.template), for metrics and tracing. Off by default:
+		 * with it off, a send does no observation work.
+		 */
+		private boolean observationEnabled;
+
 		public @Nullable String getDefaultSocket() {
 			return this.defaultSocket;
 		}
@@ -781,6 +788,14 @@ public class ZmqProperties {
 			this.sendQueueCapacity = sendQueueCapacity;
 		}
 
+		public boolean isObservationEnabled() {
+			return this.observationEnabled;
+		}
+
+		public void setObservationEnabled(boolean observationEnabled) {
+			this.observationEnabled = observationEnabled;
+		}
+
 	}
 
 	/**
@@ -799,6 +814,13 @@ public class ZmqProperties {
 		 */
 		private boolean timerEnabled;
 
+		/**
+		 * Whether to observe every listener invocation with the application's
+		 * ObservationRegistry (observation zmq.listener), for metrics and tracing. Off by default:
+		 * with it off, no per-message work is added.
+		 */
+		private boolean observationEnabled;
+
 		public Duration getStopTimeout() {
 			return this.stopTimeout;
 		}
@@ -813,6 +835,14 @@ public class ZmqProperties {
 
 		public void setTimerEnabled(boolean timerEnabled) {
 			this.timerEnabled = timerEnabled;
+		}
+
+		public boolean isObservationEnabled() {
+			return this.observationEnabled;
+		}
+
+		public void setObservationEnabled(boolean observationEnabled) {
+			this.observationEnabled = observationEnabled;
 		}
 
 	}

@@ -107,6 +107,14 @@ final class ListenerWorkers<T> {
 	}
 
 	/**
+	 * Return how many messages wait for a worker.
+	 * @return the queue's size
+	 */
+	int queueSize() {
+		return this.work.size();
+	}
+
+	/**
 	 * Hand a message (or batch) to the workers; call only when {@link #ready()}.
 	 * @param item the message or batch
 	 */

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -26,9 +27,11 @@ import io.zmqspring.core.ZmqSocketOwner;
 import io.zmqspring.core.ZmqSocketReceiver;
 import io.zmqspring.core.ZmqSocketType;
 import io.zmqspring.event.ZmqEventPublisher;
+import io.zmqspring.event.ZmqListenerContainerFailedEvent;
 import io.zmqspring.event.ZmqListenerContainerStartedEvent;
 import io.zmqspring.event.ZmqListenerContainerStoppedEvent;
 import io.zmqspring.metrics.ZmqMetrics;
+import io.zmqspring.observation.ZmqListenerObservationConvention;
 
 /**
  * Receives messages on one socket and hands them to a {@link ZmqMessageListener}.
@@ -83,6 +86,12 @@ public class ZmqListenerContainer implements SmartLifecycle {
 	private boolean timerEnabled;
 
 	private ZmqEventPublisher eventPublisher = ZmqEventPublisher.NONE;
+
+	private @Nullable ObservationRegistry observationRegistry;
+
+	private @Nullable ZmqListenerObservationConvention observationConvention;
+
+	private boolean queueGaugeRegistered;
 
 	private int concurrency = 1;
 
@@ -161,6 +170,25 @@ public class ZmqListenerContainer implements SmartLifecycle {
 	 */
 	public void setTimerEnabled(boolean timerEnabled) {
 		this.timerEnabled = timerEnabled;
+	}
+
+	/**
+	 * Set the registry to observe every listener invocation with
+	 * ({@link io.zmqspring.observation.ZmqListenerObservation}). Off by default; with it off, no
+	 * per-message work is added.
+	 * @param observationRegistry the registry, or {@code null} to observe nothing
+	 */
+	public void setObservationRegistry(@Nullable ObservationRegistry observationRegistry) {
+		this.observationRegistry = observationRegistry;
+	}
+
+	/**
+	 * Set the convention that names observations and their keys, instead of
+	 * {@link io.zmqspring.observation.DefaultZmqListenerObservationConvention}.
+	 * @param observationConvention the convention, or {@code null} for the default
+	 */
+	public void setObservationConvention(@Nullable ZmqListenerObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
 	}
 
 	/**
@@ -258,7 +286,14 @@ public class ZmqListenerContainer implements SmartLifecycle {
 				current.awaitTermination(this.stopTimeout);
 			}
 			Run next = new Run();
-			next.start();
+			try {
+				next.start();
+			}
+			catch (RuntimeException ex) {
+				this.eventPublisher.publish(new ZmqListenerContainerFailedEvent(this, this.id, this.definition.name(),
+						this.definition.type(), ex));
+				throw ex;
+			}
 			this.run = next;
 		}
 	}
@@ -292,6 +327,16 @@ public class ZmqListenerContainer implements SmartLifecycle {
 	public boolean isRunning() {
 		Run current = this.run;
 		return current != null && current.running;
+	}
+
+	/**
+	 * Return how many messages wait for a handler worker (concurrency above one).
+	 * @return the messages waiting, 0 when stopped or with a concurrency of one
+	 */
+	public int getQueueSize() {
+		Run current = this.run;
+		ListenerWorkers<?> workers = (current != null) ? current.workers : null;
+		return (workers != null) ? workers.queueSize() : 0;
 	}
 
 	/**
@@ -336,12 +381,18 @@ public class ZmqListenerContainer implements SmartLifecycle {
 					ZmqListenerContainer.this.definition.topics(),
 					ZmqListenerContainer.this.definition.options().headers(),
 					(dropped) -> ZmqListenerContainer.this.metrics.headersDropped(socketName, dropped));
-			this.invoker = new ListenerInvoker(ZmqListenerContainer.this.id, socketName, type,
-					ZmqListenerContainer.this.listener, ZmqListenerContainer.this.errorHandler,
+			this.invoker = new ListenerInvoker(ZmqListenerContainer.this.id, socketName, type, observed(type),
+					ZmqListenerContainer.this.errorHandler,
 					ZmqListenerContainer.this.replyConverter, ZmqListenerContainer.this.metrics,
 					ZmqListenerContainer.this.timerEnabled
 							? ZmqListenerContainer.this.metrics.listenerTimer(ZmqListenerContainer.this.id, socketName)
 							: null);
+		}
+
+		private ZmqMessageListener observed(ZmqSocketType type) {
+			ObservationRegistry registry = ZmqListenerContainer.this.observationRegistry;
+			return (registry != null) ? new ObservingMessageListener(ZmqListenerContainer.this.listener, type,
+					registry, ZmqListenerContainer.this.observationConvention) : ZmqListenerContainer.this.listener;
 		}
 
 		void start() {
@@ -358,6 +409,7 @@ public class ZmqListenerContainer implements SmartLifecycle {
 					this.workers = new ListenerWorkers<>(this.invoker::process, acquired, ZmqListenerContainer.this.metrics,
 							ZmqListenerContainer.this.id, ZmqListenerContainer.this.concurrency, taskExecutor());
 					this.workers.start();
+					registerQueueGauge();
 				}
 				acquired.attach(this);
 			}
@@ -389,6 +441,14 @@ public class ZmqListenerContainer implements SmartLifecycle {
 							container.concurrency, taskExecutor())
 					: null;
 			return new ListenerBatcher(container.id, settings, batchInvoker, batchWorkers);
+		}
+
+		private void registerQueueGauge() {
+			if (!ZmqListenerContainer.this.queueGaugeRegistered) {
+				ZmqListenerContainer.this.queueGaugeRegistered = true;
+				ZmqListenerContainer.this.metrics.listenerQueue(ZmqListenerContainer.this.id,
+						ZmqListenerContainer.this.definition.name(), ZmqListenerContainer.this::getQueueSize);
+			}
 		}
 
 		private TaskExecutor taskExecutor() {

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -36,6 +37,7 @@ import io.zmqspring.core.ZmqSocketOwners;
 import io.zmqspring.core.ZmqSocketType;
 import io.zmqspring.listener.ZmqHeaders;
 import io.zmqspring.metrics.ZmqMetrics;
+import io.zmqspring.observation.ZmqTemplateObservationConvention;
 
 /**
  * The default {@link ZmqOperations}: sends and request-reply over the sockets configured under
@@ -98,6 +100,15 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 
 	private Predicate<String> openOnStart = (name) -> true;
 
+	private boolean observationEnabled;
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable ZmqTemplateObservationConvention observationConvention;
+
+	/** Set while observations are on; {@code null} (the default) costs one field read per send. */
+	private @Nullable TemplateObservations observations;
+
 	private volatile boolean stopped;
 
 	private volatile boolean running;
@@ -153,6 +164,41 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	}
 
 	/**
+	 * Set whether sends and requests are observed ({@link io.zmqspring.observation.ZmqTemplateObservation}).
+	 * Off by default; with it off, a send does no observation work at all.
+	 * @param observationEnabled whether to observe
+	 */
+	public void setObservationEnabled(boolean observationEnabled) {
+		this.observationEnabled = observationEnabled;
+		updateObservations();
+	}
+
+	/**
+	 * Set the registry observations are made with, when they are enabled.
+	 * @param observationRegistry the registry
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		Assert.notNull(observationRegistry, "'observationRegistry' must not be null");
+		this.observationRegistry = observationRegistry;
+		updateObservations();
+	}
+
+	/**
+	 * Set the convention that names observations and their keys, instead of
+	 * {@link io.zmqspring.observation.DefaultZmqTemplateObservationConvention}.
+	 * @param observationConvention the convention, or {@code null} for the default
+	 */
+	public void setObservationConvention(@Nullable ZmqTemplateObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
+		updateObservations();
+	}
+
+	private void updateObservations() {
+		this.observations = this.observationEnabled
+				? new TemplateObservations(this.observationRegistry, this.observationConvention) : null;
+	}
+
+	/**
 	 * Set which sending sockets are opened on start; others open on first use. Sockets a listener
 	 * receives on are excluded here: the template shares the listener's socket on first use.
 	 * @param openOnStart a filter on socket names
@@ -200,7 +246,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	@Override
 	public void send(String socket, byte[] payload) {
 		Assert.notNull(payload, "'payload' must not be null");
-		sendingSocket(socket).send(payload);
+		send(sendingSocket(socket), null, payload);
 	}
 
 	@Override
@@ -209,7 +255,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		Assert.notNull(payload, "'payload' must not be null");
 		ZmqSocketOwner target = sendingSocket(socket);
 		requirePublisher(socket, target);
-		target.send(new byte[][] { topic.getBytes(StandardCharsets.UTF_8), payload });
+		send(target, topic, new byte[][] { topic.getBytes(StandardCharsets.UTF_8), payload });
 	}
 
 	@Override
@@ -220,7 +266,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		if (topic != null) {
 			requirePublisher(socket, target);
 		}
-		target.send(MessageFrames.outbound(null, topic, headersOf(target), headers, payload));
+		send(target, topic, MessageFrames.outbound(null, topic, headersOf(target), headers, payload));
 	}
 
 	@Override
@@ -230,7 +276,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		ZmqSocketType type = target.getDefinition().type();
 		byte[] routingId = (type == ZmqSocketType.ROUTER) ? MessageFrames.routingId(socket, message) : null;
 		String topic = type.isPublisher() ? message.getHeaders().get(ZmqHeaders.TOPIC, String.class) : null;
-		target.send(outbound(socket, routingId, topic, headersOf(target), message));
+		send(target, topic, outbound(socket, routingId, topic, headersOf(target), message));
 	}
 
 	@Override
@@ -238,7 +284,21 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		Assert.notEmpty(frames, "'frames' must not be empty");
 		ZmqSocketOwner target = sendingSocket(socket);
 		singleFrameOnly(target, frames);
-		target.send(frames.toArray(new byte[0][]));
+		send(target, null, frames.toArray(new byte[0][]));
+	}
+
+	/**
+	 * Hand a message (a payload or frames ending with one) to its socket's owner; observed when
+	 * observations are on, with the trace headers in its header frame when the socket has one.
+	 */
+	private void send(ZmqSocketOwner target, @Nullable String topic, Object message) {
+		TemplateObservations observing = this.observations;
+		if (observing == null) {
+			target.send(message);
+			return;
+		}
+		observing.send(target, topic,
+				(message instanceof byte[] payload) ? new byte[][] { payload } : (byte[][]) message);
 	}
 
 	@Override
@@ -334,8 +394,17 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		ZmqSocketOwner[] owner = new ZmqSocketOwner[1];
 		CorrelatingReceiver correlation = requestSocket(socket, owner);
 		singleFrameOnly(owner[0], frames);
+		TemplateObservations observing = this.observations;
+		if (observing != null) {
+			return observing.request(owner[0], frames, (traced) -> request(owner[0], traced, timeout, correlation));
+		}
+		return request(owner[0], frames, timeout, correlation);
+	}
+
+	private static CompletableFuture<List<byte[]>> request(ZmqSocketOwner target, List<byte[]> frames,
+			Duration timeout, CorrelatingReceiver correlation) {
 		PendingRequest request = new PendingRequest(List.copyOf(frames), timeout, correlation);
-		owner[0].send(request);
+		target.send(request);
 		return request.future;
 	}
 
