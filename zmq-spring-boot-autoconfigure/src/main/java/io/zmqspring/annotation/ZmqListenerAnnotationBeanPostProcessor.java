@@ -30,16 +30,20 @@ import org.springframework.messaging.handler.annotation.support.DefaultMessageHa
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.MimeType;
 import org.springframework.util.StringUtils;
 import org.springframework.validation.Validator;
 
 import io.zmqspring.converter.CompositeZmqMessageConverter;
+import io.zmqspring.converter.ZmqContentTypes;
 import io.zmqspring.converter.ZmqMessageConverter;
 import io.zmqspring.core.ZmqConfigurationException;
 import io.zmqspring.core.ZmqSocketDefinition;
 import io.zmqspring.core.ZmqSocketRegistry;
 import io.zmqspring.core.ZmqSocketType;
+import io.zmqspring.listener.BatchMessagingZmqMessageListener;
 import io.zmqspring.listener.MessagingZmqMessageListener;
+import io.zmqspring.listener.ZmqBatchSettings;
 import io.zmqspring.listener.ZmqFramesArgumentResolver;
 import io.zmqspring.listener.ZmqListenerEndpoint;
 import io.zmqspring.listener.ZmqListenerEndpointRegistry;
@@ -105,7 +109,9 @@ public class ZmqListenerAnnotationBeanPostProcessor
 		ConfigurableBeanFactory factory = beanFactory();
 		ZmqListenerEndpointRegistry registry = factory.getBean(ZmqListenerEndpointRegistry.class);
 		ZmqSocketRegistry sockets = factory.getBean(ZmqSocketRegistry.class);
-		ZmqMessageConverter converter = factory.getBean(CompositeZmqMessageConverter.class);
+		CompositeZmqMessageConverter converter = factory.getBean(CompositeZmqMessageConverter.class);
+		ZmqContentTypes contentTypes = factory.getBeanProvider(ZmqContentTypes.class)
+			.getIfAvailable(() -> ZmqContentTypes.NONE);
 		DefaultMessageHandlerMethodFactory methodFactory = messageHandlerMethodFactory(factory, converter);
 		List<PendingListener> toRegister;
 		synchronized (this.pending) {
@@ -113,7 +119,7 @@ public class ZmqListenerAnnotationBeanPostProcessor
 			this.pending.clear();
 		}
 		for (PendingListener listener : toRegister) {
-			registry.registerListener(endpoint(listener, sockets, converter, methodFactory));
+			registry.registerListener(endpoint(listener, sockets, converter, contentTypes, methodFactory));
 		}
 	}
 
@@ -144,7 +150,8 @@ public class ZmqListenerAnnotationBeanPostProcessor
 	}
 
 	private ZmqListenerEndpoint endpoint(PendingListener listener, ZmqSocketRegistry sockets,
-			ZmqMessageConverter converter, DefaultMessageHandlerMethodFactory methodFactory) {
+			CompositeZmqMessageConverter converter, ZmqContentTypes contentTypes,
+			DefaultMessageHandlerMethodFactory methodFactory) {
 		ZmqListener annotation = listener.annotation();
 		String id = resolve(annotation.id());
 		if (id.isEmpty()) {
@@ -155,8 +162,20 @@ public class ZmqListenerAnnotationBeanPostProcessor
 		ZmqSocketDefinition socket = socketDefinition(id, description, annotation, sockets);
 		Method invocable = AopUtils.selectInvocableMethod(listener.method(), listener.bean().getClass());
 		InvocableHandlerMethod handler = methodFactory.createInvocableHandlerMethod(listener.bean(), invocable);
-		ZmqListenerEndpoint endpoint = new ZmqListenerEndpoint(id, socket,
-				new MessagingZmqMessageListener(handler, converter));
+		MimeType contentType = ListenerAttributes.contentType(description, resolve(annotation.contentType()), socket,
+				contentTypes, converter);
+		ZmqListenerEndpoint endpoint;
+		if (flag(description + " batch", resolve(annotation.batch()), false)) {
+			ZmqBatchSettings batch = ListenerAttributes.batch(description, listener.method(), socket,
+					resolve(annotation.batchSize()), resolve(annotation.batchTimeout()));
+			endpoint = new ZmqListenerEndpoint(id, socket,
+					new BatchMessagingZmqMessageListener(handler, converter, contentType));
+			endpoint.setBatch(batch);
+		}
+		else {
+			endpoint = new ZmqListenerEndpoint(id, socket,
+					new MessagingZmqMessageListener(handler, converter, contentType));
+		}
 		endpoint.setDescription(description);
 		endpoint.setConcurrency(concurrency(description, resolve(annotation.concurrency())));
 		endpoint.setAutoStartup(flag(description + " autoStartup", resolve(annotation.autoStartup()), true));

@@ -38,6 +38,11 @@ public class ZmqProperties {
 	private final Map<String, Socket> sockets = new LinkedHashMap<>();
 
 	/**
+	 * Proxies that forward between two sockets on one thread, by name.
+	 */
+	private final Map<String, ZmqProxyProperties> proxies = new LinkedHashMap<>();
+
+	/**
 	 * The template.
 	 */
 	private final Template template = new Template();
@@ -57,6 +62,10 @@ public class ZmqProperties {
 
 	public Map<String, Socket> getSockets() {
 		return this.sockets;
+	}
+
+	public Map<String, ZmqProxyProperties> getProxies() {
+		return this.proxies;
 	}
 
 	public Template getTemplate() {
@@ -177,6 +186,14 @@ public class ZmqProperties {
 		private @Nullable Duration handshakeInterval;
 
 		/**
+		 * Content type objects are converted with, for example 'application/msgpack'; unset
+		 * means JSON. Raw bytes and strings are sent as they are whatever it says. With the
+		 * header frame enabled, senders announce it in a 'contentType' header, and listeners
+		 * read each message by the content type it announces.
+		 */
+		private @Nullable String contentType;
+
+		/**
 		 * Security mechanism and its keys or credentials; per-socket values override
 		 * zmq.defaults.security.
 		 */
@@ -194,6 +211,14 @@ public class ZmqProperties {
 
 		public Headers getHeaders() {
 			return this.headers;
+		}
+
+		public @Nullable String getContentType() {
+			return this.contentType;
+		}
+
+		public void setContentType(@Nullable String contentType) {
+			this.contentType = contentType;
 		}
 
 		public @Nullable Integer getSendHwm() {
@@ -612,7 +637,7 @@ public class ZmqProperties {
 	public static class Socket extends SocketOptions {
 
 		/**
-		 * Socket type: PUB, SUB, XPUB, XSUB, PUSH, PULL, REQ, REP, DEALER, ROUTER or PAIR.
+		 * Socket type: PUB, SUB, XPUB, XSUB, PUSH, PULL, REQ, REP, DEALER, ROUTER, PAIR, CLIENT or SERVER.
 		 */
 		private @Nullable ZmqSocketType type;
 
@@ -638,6 +663,20 @@ public class ZmqProperties {
 		 * Routing id announced to ROUTER peers (ZMQ_ROUTING_ID).
 		 */
 		private @Nullable String routingId;
+
+		/**
+		 * Subscriptions a PUB or XPUB socket waits for before the template's first send on it
+		 * (each subscriber counts once per topic). The socket then runs as an XPUB that counts
+		 * them; 0 counts them without holding the first send, for
+		 * ZmqTemplate.awaitSubscribers.
+		 */
+		private @Nullable Integer waitForSubscribers;
+
+		/**
+		 * Longest time the first send waits for wait-for-subscribers subscriptions; then it sends
+		 * anyway and logs a warning.
+		 */
+		private Duration waitForSubscribersTimeout = Duration.ofSeconds(10);
 
 		public @Nullable ZmqSocketType getType() {
 			return this.type;
@@ -679,6 +718,22 @@ public class ZmqProperties {
 			this.routingId = routingId;
 		}
 
+		public @Nullable Integer getWaitForSubscribers() {
+			return this.waitForSubscribers;
+		}
+
+		public void setWaitForSubscribers(@Nullable Integer waitForSubscribers) {
+			this.waitForSubscribers = waitForSubscribers;
+		}
+
+		public Duration getWaitForSubscribersTimeout() {
+			return this.waitForSubscribersTimeout;
+		}
+
+		public void setWaitForSubscribersTimeout(Duration waitForSubscribersTimeout) {
+			this.waitForSubscribersTimeout = waitForSubscribersTimeout;
+		}
+
 	}
 
 	/**
@@ -701,6 +756,13 @@ public class ZmqProperties {
 		 * send-timeout).
 		 */
 		private int sendQueueCapacity = 1024;
+
+		/**
+		 * Whether to observe every send and request-reply with the application's
+		 * ObservationRegistry (observation zmq.template), for metrics and tracing. Off by default:
+		 * with it off, a send does no observation work.
+		 */
+		private boolean observationEnabled;
 
 		public @Nullable String getDefaultSocket() {
 			return this.defaultSocket;
@@ -726,6 +788,14 @@ public class ZmqProperties {
 			this.sendQueueCapacity = sendQueueCapacity;
 		}
 
+		public boolean isObservationEnabled() {
+			return this.observationEnabled;
+		}
+
+		public void setObservationEnabled(boolean observationEnabled) {
+			this.observationEnabled = observationEnabled;
+		}
+
 	}
 
 	/**
@@ -744,6 +814,13 @@ public class ZmqProperties {
 		 */
 		private boolean timerEnabled;
 
+		/**
+		 * Whether to observe every listener invocation with the application's
+		 * ObservationRegistry (observation zmq.listener), for metrics and tracing. Off by default:
+		 * with it off, no per-message work is added.
+		 */
+		private boolean observationEnabled;
+
 		public Duration getStopTimeout() {
 			return this.stopTimeout;
 		}
@@ -758,6 +835,14 @@ public class ZmqProperties {
 
 		public void setTimerEnabled(boolean timerEnabled) {
 			this.timerEnabled = timerEnabled;
+		}
+
+		public boolean isObservationEnabled() {
+			return this.observationEnabled;
+		}
+
+		public void setObservationEnabled(boolean observationEnabled) {
+			this.observationEnabled = observationEnabled;
 		}
 
 	}

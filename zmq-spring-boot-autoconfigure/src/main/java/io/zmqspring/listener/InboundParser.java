@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import io.zmqspring.core.ZmqHeaderFrame;
 import io.zmqspring.core.ZmqHeaderFrameException;
 import io.zmqspring.core.ZmqHeaderSettings;
+import io.zmqspring.core.ZmqSingleFrames;
 import io.zmqspring.core.ZmqSocketType;
 
 /**
@@ -100,6 +101,15 @@ final class InboundParser {
 				int delimiter = delimiter(frames, 0);
 				return message(frames, (delimiter < 0) ? 0 : delimiter + 1, null, null);
 			}
+			case SERVER -> {
+				// [routing id, frame]; a request from the template carries its correlation header
+				byte[] frame = frames.get(frames.size() - 1);
+				if (!ZmqSingleFrames.isRequest(frame)) {
+					return message(frames, 1, null, frames.get(0));
+				}
+				List<byte[]> split = ZmqSingleFrames.split(frame);
+				return message(List.of(frames.get(0), split.get(0), split.get(1)), 2, null, frames.get(0));
+			}
 			case SUB, XSUB -> {
 				if (size >= 2) {
 					return message(frames, 0, new String(frames.get(0), StandardCharsets.UTF_8), null);
@@ -138,7 +148,7 @@ final class InboundParser {
 	}
 
 	private boolean hasHeaderFrame(List<byte[]> frames) {
-		return this.headers.enabled() && frames.size() >= 2
+		return this.headers.enabled() && !this.type.isSingleFrame() && frames.size() >= 2
 				&& ZmqHeaderFrame.isHeaderFrame(frames.get(frames.size() - 2));
 	}
 

@@ -122,7 +122,7 @@ final class ListenerInvoker {
 			logger.error("Error handler of listener '" + this.listenerId + "' on socket " + this.socketName
 					+ " failed", handlerFailure);
 		}
-		if (this.type != ZmqSocketType.REP && this.type != ZmqSocketType.ROUTER) {
+		if (!this.type.sendsErrorReplies()) {
 			return null;
 		}
 		byte[] replacementBytes = replyBytes(replacement);
@@ -134,7 +134,7 @@ final class ListenerInvoker {
 	}
 
 	/** The handler's own exception, not the wrapper a messaging listener puts around it. */
-	private static Throwable rootFailure(Throwable ex) {
+	static Throwable rootFailure(Throwable ex) {
 		Throwable cause = ex.getCause();
 		return (ex instanceof ZmqListenerException && cause != null) ? cause : ex;
 	}

@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.zeromq.ZMQ;
 
 import org.springframework.core.log.LogMessage;
@@ -16,6 +18,7 @@ import org.springframework.core.task.TaskExecutor;
 import io.zmqspring.core.ZmqException;
 import io.zmqspring.core.ZmqFrames;
 import io.zmqspring.core.ZmqOutbound;
+import io.zmqspring.core.ZmqSingleFrames;
 import io.zmqspring.core.ZmqSocketOwner;
 import io.zmqspring.metrics.ZmqMetrics;
 
@@ -23,15 +26,17 @@ import io.zmqspring.metrics.ZmqMetrics;
  * The handler workers of a listener with a concurrency above one, run by a {@link TaskExecutor}.
  * The socket's owner submits messages into a small bounded queue; workers hand their replies
  * back to the owner, which sends them. Workers never touch the socket, survive interrupts and
- * wake the owner for room only while it waits for room.
+ * wake the owner for room only while it waits for room. The work items are messages, or a batch
+ * listener's batches.
  *
+ * @param <T> the type of the work items
  * @author zmq-spring-boot
  */
-final class ListenerWorkers {
+final class ListenerWorkers<T> {
 
 	private static final Log logger = LogFactory.getLog(ListenerWorkers.class);
 
-	private final ListenerInvoker invoker;
+	private final Function<T, @Nullable List<byte[]>> handler;
 
 	private final ZmqSocketOwner owner;
 
@@ -43,7 +48,7 @@ final class ListenerWorkers {
 
 	private final TaskExecutor executor;
 
-	private final ArrayBlockingQueue<ZmqInboundMessage> work;
+	private final ArrayBlockingQueue<T> work;
 
 	private final CountDownLatch done;
 
@@ -52,9 +57,9 @@ final class ListenerWorkers {
 	/** Set by the owner when it finds the queue full, so the next worker to take wakes it. */
 	private volatile boolean waitingForRoom;
 
-	ListenerWorkers(ListenerInvoker invoker, ZmqSocketOwner owner, ZmqMetrics metrics, String listenerId,
+	ListenerWorkers(Function<T, @Nullable List<byte[]>> handler, ZmqSocketOwner owner, ZmqMetrics metrics, String listenerId,
 			int concurrency, TaskExecutor executor) {
-		this.invoker = invoker;
+		this.handler = handler;
 		this.owner = owner;
 		this.metrics = metrics;
 		this.listenerId = listenerId;
@@ -102,11 +107,19 @@ final class ListenerWorkers {
 	}
 
 	/**
-	 * Hand a message to the workers; call only when {@link #ready()}.
-	 * @param message the message
+	 * Return how many messages wait for a worker.
+	 * @return the queue's size
 	 */
-	void submit(ZmqInboundMessage message) {
-		this.work.add(message);
+	int queueSize() {
+		return this.work.size();
+	}
+
+	/**
+	 * Hand a message (or batch) to the workers; call only when {@link #ready()}.
+	 * @param item the message or batch
+	 */
+	void submit(T item) {
+		this.work.add(item);
 	}
 
 	/**
@@ -131,7 +144,7 @@ final class ListenerWorkers {
 	private void work() {
 		try {
 			while (true) {
-				ZmqInboundMessage message;
+				T message;
 				try {
 					message = this.work.poll(50, TimeUnit.MILLISECONDS);
 				}
@@ -149,7 +162,7 @@ final class ListenerWorkers {
 					this.waitingForRoom = false;
 					this.owner.wakeupNow();
 				}
-				List<byte[]> reply = this.invoker.process(message);
+				List<byte[]> reply = this.handler.apply(message);
 				Thread.interrupted();
 				if (reply != null) {
 					reply(reply);
@@ -188,7 +201,9 @@ final class ListenerWorkers {
 
 		@Override
 		public boolean write(ZMQ.Socket socket) {
-			return ZmqFrames.send(socket, this.frames);
+			// a SERVER's reply goes to the routing id in its first frame; a client that is gone fails it
+			return ListenerWorkers.this.owner.getDefinition().type().carriesRoutingId()
+					? ZmqSingleFrames.trySendRouted(socket, this.frames) : ZmqFrames.send(socket, this.frames);
 		}
 
 		@Override

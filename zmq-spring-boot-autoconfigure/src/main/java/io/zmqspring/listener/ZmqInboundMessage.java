@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.GenericMessage;
+import org.springframework.util.MimeType;
 
 /**
  * A message as a listener received it: all frames, how many of them form the routing envelope
@@ -131,8 +132,22 @@ public final class ZmqInboundMessage {
 	 * @return the message
 	 */
 	public Message<byte[]> toMessage() {
+		return toMessage(null);
+	}
+
+	/**
+	 * Return this message as a Spring {@link Message} with the payload and the
+	 * {@link ZmqHeaders}, and a {@link MessageHeaders#CONTENT_TYPE} header: the one the sender
+	 * announced in the header frame, else the given one.
+	 * @param contentType the content type the listener reads messages as, or {@code null}
+	 * @return the message
+	 */
+	public Message<byte[]> toMessage(@Nullable MimeType contentType) {
 		Map<String, Object> headers = new HashMap<>(8 + this.headers.size());
 		headers.putAll(this.headers);
+		if (contentType != null) {
+			headers.putIfAbsent(MessageHeaders.CONTENT_TYPE, contentType);
+		}
 		headers.put(ZmqHeaders.SOCKET, this.socketName);
 		headers.put(ZmqHeaders.LISTENER_ID, this.listenerId);
 		headers.put(ZmqHeaders.FRAMES, this.frames);

@@ -29,6 +29,8 @@ public class ZmqListenerEndpoint {
 
 	private String description;
 
+	private @Nullable ZmqBatchSettings batch;
+
 	public ZmqListenerEndpoint(String id, ZmqSocketDefinition socket, ZmqMessageListener listener) {
 		Assert.hasText(id, "'id' must not be empty");
 		Assert.notNull(socket, "'socket' must not be null");
@@ -73,6 +75,22 @@ public class ZmqListenerEndpoint {
 
 	public void setErrorHandler(@Nullable ZmqListenerErrorHandler errorHandler) {
 		this.errorHandler = errorHandler;
+	}
+
+	/**
+	 * Return the batch settings of a batch listener.
+	 * @return the settings, or {@code null} for a listener of single messages
+	 */
+	public @Nullable ZmqBatchSettings getBatch() {
+		return this.batch;
+	}
+
+	/**
+	 * Hand the listener, a {@link ZmqBatchMessageListener}, batches instead of single messages.
+	 * @param batch the batch settings, or {@code null} for single messages
+	 */
+	public void setBatch(@Nullable ZmqBatchSettings batch) {
+		this.batch = batch;
 	}
 
 	/**

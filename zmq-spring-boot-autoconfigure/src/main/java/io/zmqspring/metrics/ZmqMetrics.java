@@ -1,5 +1,7 @@
 package io.zmqspring.metrics;
 
+import java.util.function.IntSupplier;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -126,6 +128,16 @@ public interface ZmqMetrics {
 	 */
 	default ZmqRequestTimer requestTimer(String socket) {
 		return ZmqRequestTimer.NONE;
+	}
+
+	/**
+	 * Measure how many messages wait for a listener's handler workers (concurrency above one).
+	 * Called once per listener container.
+	 * @param listenerId the listener id
+	 * @param socket the socket name
+	 * @param size reads the number of messages waiting
+	 */
+	default void listenerQueue(String listenerId, String socket, IntSupplier size) {
 	}
 
 	/**

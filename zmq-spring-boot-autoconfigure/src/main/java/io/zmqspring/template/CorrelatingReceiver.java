@@ -5,6 +5,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import io.zmqspring.core.ZmqException;
+import io.zmqspring.core.ZmqFrames;
+import io.zmqspring.core.ZmqSingleFrames;
 import io.zmqspring.core.ZmqReplyTimeoutException;
 import io.zmqspring.core.ZmqSocketReceiver;
 import io.zmqspring.metrics.ZmqMetrics;
@@ -26,7 +28,14 @@ final class CorrelatingReceiver implements ZmqSocketReceiver {
 
 	private final ZmqRequestTimer timer;
 
+	private final boolean singleFrame;
+
 	CorrelatingReceiver(String socketName, ZmqMetrics metrics) {
+		this(socketName, metrics, false);
+	}
+
+	CorrelatingReceiver(String socketName, ZmqMetrics metrics, boolean singleFrame) {
+		this.singleFrame = singleFrame;
 		this.socketName = socketName;
 		this.metrics = metrics;
 		this.correlator = new RequestCorrelator(socketName, metrics);
@@ -45,8 +54,22 @@ final class CorrelatingReceiver implements ZmqSocketReceiver {
 		return this.correlator;
 	}
 
+	/**
+	 * Whether requests and replies are one frame each, with the correlation inside (CLIENT).
+	 * @return whether the socket is single-frame
+	 */
+	boolean isSingleFrame() {
+		return this.singleFrame;
+	}
+
 	@Override
 	public @Nullable List<byte[]> receive(List<byte[]> frames) {
+		if (this.singleFrame && frames.size() == 1 && ZmqSingleFrames.isRequest(frames.get(0))) {
+			// the correlating envelope, as a DEALER would have received it
+			List<byte[]> split = ZmqSingleFrames.split(frames.get(0));
+			this.correlator.dispatch(List.of(ZmqSingleFrames.correlation(split.get(0)), ZmqFrames.EMPTY, split.get(1)));
+			return null;
+		}
 		this.correlator.dispatch(frames);
 		return null;
 	}

@@ -67,6 +67,24 @@ public interface ZmqOperations {
 	void send(String socket, @Nullable String topic, Map<String, String> headers, byte[] payload);
 
 	/**
+	 * Send many single-frame messages in one hand-off to the socket's owner thread, which sends
+	 * them in order: one queue operation instead of one per message. The batch takes one place
+	 * in the socket's send queue; like {@link #send(String, byte[])} it waits up to the socket's
+	 * send timeout for that place.
+	 * @param socket the socket name
+	 * @param payloads the frames, one message each
+	 */
+	void sendBatch(String socket, List<byte[]> payloads);
+
+	/**
+	 * Convert objects with the message converter, by the socket's content type, and send them
+	 * as in {@link #sendBatch(String, List)}.
+	 * @param socket the socket name
+	 * @param payloads the objects, one message each
+	 */
+	void convertAndSendBatch(String socket, List<?> payloads);
+
+	/**
 	 * Send a Spring message: its payload converted with the message converter ({@code byte[]} as
 	 * is), its {@link io.zmqspring.listener.ZmqHeaders#TOPIC} header as the topic on a PUB or XPUB
 	 * socket, its {@link io.zmqspring.listener.ZmqHeaders#ROUTING_ID} header as the peer on a
@@ -168,5 +186,18 @@ public interface ZmqOperations {
 	 * @return the reply
 	 */
 	CompletableFuture<Message<byte[]>> sendAndReceiveAsync(String socket, Message<?> request, Duration timeout);
+
+	/**
+	 * Wait until a publishing socket has received at least {@code count} subscriptions, so that
+	 * what it sends next reaches those subscribers. Each subscriber counts once per topic it
+	 * subscribes to (a SUB subscribed to everything or to one topic counts once). The socket must
+	 * count its subscriptions: set {@code zmq.sockets.<name>.wait-for-subscribers} on it.
+	 * @param socket a PUB or XPUB socket with {@code wait-for-subscribers}
+	 * @param count the subscriptions to wait for
+	 * @param timeout the longest wait
+	 * @return whether they arrived in time
+	 * @throws io.zmqspring.core.ZmqException if the socket does not count its subscriptions
+	 */
+	boolean awaitSubscribers(String socket, int count, Duration timeout);
 
 }

@@ -12,14 +12,19 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.util.Assert;
+import org.springframework.util.MimeType;
 
+import io.zmqspring.converter.CompositeZmqMessageConverter;
+import io.zmqspring.converter.ZmqContentTypes;
 import io.zmqspring.converter.ZmqMessageConverter;
 import io.zmqspring.core.ZmqException;
 import io.zmqspring.core.ZmqHeaderSettings;
@@ -32,6 +37,7 @@ import io.zmqspring.core.ZmqSocketOwners;
 import io.zmqspring.core.ZmqSocketType;
 import io.zmqspring.listener.ZmqHeaders;
 import io.zmqspring.metrics.ZmqMetrics;
+import io.zmqspring.observation.ZmqTemplateObservationConvention;
 
 /**
  * The default {@link ZmqOperations}: sends and request-reply over the sockets configured under
@@ -45,9 +51,17 @@ import io.zmqspring.metrics.ZmqMetrics;
  * REP and ROUTER servers echo back, so many requests can be in flight over one connection and a
  * timed-out request never wedges the socket.
  * <p>
- * As a {@link SmartLifecycle} the template opens its sockets on start (so bind errors fail the
- * application's startup and publishers have time to be joined) and closes them on stop, after
- * the listener containers, delivering what is queued within each socket's linger.
+ * Objects are converted by the socket's content type ({@link #setContentTypes}), JSON unless
+ * configured otherwise; on a socket with the header frame enabled, the content type they were
+ * written in travels in a {@code contentType} header.
+ * <p>
+ * As a {@link SmartLifecycle} the template opens its sockets on start, so bind errors fail the
+ * application's startup, and closes them on stop, after the listener containers, delivering what
+ * is queued within each socket's linger. Opening a publisher early does not make its subscribers
+ * subscribe any sooner: what a PUB sends before a subscription has arrived is dropped (the
+ * slow-joiner problem). A publishing socket given a {@link ZmqSubscriberWait} runs as an XPUB that
+ * counts the subscriptions it receives, and its first send waits for them; see
+ * {@link #awaitSubscribers(String, int, Duration)}.
  *
  * @author zmq-spring-boot
  */
@@ -62,9 +76,17 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 
 	private final ZmqMessageConverter messageConverter;
 
+	private final CompositeZmqMessageConverter converters;
+
+	private ZmqContentTypes contentTypes = ZmqContentTypes.NONE;
+
 	private final Map<String, ZmqSocketOwner> sockets = new ConcurrentHashMap<>();
 
 	private final Map<String, CorrelatingReceiver> correlations = new ConcurrentHashMap<>();
+
+	private final Map<String, SubscriptionTracker> subscriptions = new ConcurrentHashMap<>();
+
+	private Map<String, ZmqSubscriberWait> subscriberWaits = Map.of();
 
 	private final Object lifecycleMonitor = new Object();
 
@@ -78,6 +100,15 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 
 	private Predicate<String> openOnStart = (name) -> true;
 
+	private boolean observationEnabled;
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable ZmqTemplateObservationConvention observationConvention;
+
+	/** Set while observations are on; {@code null} (the default) costs one field read per send. */
+	private @Nullable TemplateObservations observations;
+
 	private volatile boolean stopped;
 
 	private volatile boolean running;
@@ -87,6 +118,16 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		Assert.notNull(messageConverter, "'messageConverter' must not be null");
 		this.socketFactory = socketFactory;
 		this.messageConverter = messageConverter;
+		this.converters = CompositeZmqMessageConverter.of(messageConverter);
+	}
+
+	/**
+	 * Set the content type each socket converts objects with.
+	 * @param contentTypes the content types by socket
+	 */
+	public void setContentTypes(ZmqContentTypes contentTypes) {
+		Assert.notNull(contentTypes, "'contentTypes' must not be null");
+		this.contentTypes = contentTypes;
 	}
 
 	/**
@@ -131,12 +172,58 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	}
 
 	/**
+	 * Set whether sends and requests are observed ({@link io.zmqspring.observation.ZmqTemplateObservation}).
+	 * Off by default; with it off, a send does no observation work at all.
+	 * @param observationEnabled whether to observe
+	 */
+	public void setObservationEnabled(boolean observationEnabled) {
+		this.observationEnabled = observationEnabled;
+		updateObservations();
+	}
+
+	/**
+	 * Set the registry observations are made with, when they are enabled.
+	 * @param observationRegistry the registry
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		Assert.notNull(observationRegistry, "'observationRegistry' must not be null");
+		this.observationRegistry = observationRegistry;
+		updateObservations();
+	}
+
+	/**
+	 * Set the convention that names observations and their keys, instead of
+	 * {@link io.zmqspring.observation.DefaultZmqTemplateObservationConvention}.
+	 * @param observationConvention the convention, or {@code null} for the default
+	 */
+	public void setObservationConvention(@Nullable ZmqTemplateObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
+		updateObservations();
+	}
+
+	private void updateObservations() {
+		this.observations = this.observationEnabled
+				? new TemplateObservations(this.observationRegistry, this.observationConvention) : null;
+	}
+
+	/**
 	 * Set which sending sockets are opened on start; others open on first use. Sockets a listener
 	 * receives on are excluded here: the template shares the listener's socket on first use.
 	 * @param openOnStart a filter on socket names
 	 */
 	public void setOpenOnStart(Predicate<String> openOnStart) {
 		this.openOnStart = openOnStart;
+	}
+
+	/**
+	 * Set the publishing sockets whose first send waits for their subscribers. Each runs as an
+	 * XPUB (a PUB socket too: XPUB is wire-compatible with every SUB peer) that counts the
+	 * subscriptions it receives; set {@code XPUB_VERBOSER} on it before it binds (the
+	 * auto-configuration does) so that every subscription is counted.
+	 * @param subscriberWaits the waits, by socket name
+	 */
+	public void setSubscriberWaits(Map<String, ZmqSubscriberWait> subscriberWaits) {
+		this.subscriberWaits = Map.copyOf(subscriberWaits);
 	}
 
 	/**
@@ -153,9 +240,21 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	}
 
 	@Override
+	public boolean awaitSubscribers(String socket, int count, Duration timeout) {
+		Assert.isTrue(count >= 0, "'count' must not be negative");
+		use(socket);
+		SubscriptionTracker tracker = this.subscriptions.get(socket);
+		if (tracker == null) {
+			throw new ZmqException("Socket '" + socket + "' does not count its subscribers; set zmq.sockets." + socket
+					+ ".wait-for-subscribers (0 counts without holding the first send) on a PUB or XPUB socket");
+		}
+		return tracker.await(count, timeout);
+	}
+
+	@Override
 	public void send(String socket, byte[] payload) {
 		Assert.notNull(payload, "'payload' must not be null");
-		sendingSocket(socket).send(payload);
+		send(sendingSocket(socket), null, payload);
 	}
 
 	@Override
@@ -164,7 +263,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		Assert.notNull(payload, "'payload' must not be null");
 		ZmqSocketOwner target = sendingSocket(socket);
 		requirePublisher(socket, target);
-		target.send(new byte[][] { topic.getBytes(StandardCharsets.UTF_8), payload });
+		send(target, topic, new byte[][] { topic.getBytes(StandardCharsets.UTF_8), payload });
 	}
 
 	@Override
@@ -175,7 +274,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		if (topic != null) {
 			requirePublisher(socket, target);
 		}
-		target.send(MessageFrames.outbound(null, topic, headersOf(target), headers, payload));
+		send(target, topic, MessageFrames.outbound(null, topic, headersOf(target), headers, payload));
 	}
 
 	@Override
@@ -185,14 +284,29 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		ZmqSocketType type = target.getDefinition().type();
 		byte[] routingId = (type == ZmqSocketType.ROUTER) ? MessageFrames.routingId(socket, message) : null;
 		String topic = type.isPublisher() ? message.getHeaders().get(ZmqHeaders.TOPIC, String.class) : null;
-		target.send(MessageFrames.outbound(routingId, topic, headersOf(target), message.getHeaders(),
-				payloadBytes(message)));
+		send(target, topic, outbound(socket, routingId, topic, headersOf(target), message));
 	}
 
 	@Override
 	public void sendFrames(String socket, List<byte[]> frames) {
 		Assert.notEmpty(frames, "'frames' must not be empty");
-		sendingSocket(socket).send(frames.toArray(new byte[0][]));
+		ZmqSocketOwner target = sendingSocket(socket);
+		singleFrameOnly(target, frames);
+		send(target, null, frames.toArray(new byte[0][]));
+	}
+
+	/**
+	 * Hand a message (a payload or frames ending with one) to its socket's owner; observed when
+	 * observations are on, with the trace headers in its header frame when the socket has one.
+	 */
+	private void send(ZmqSocketOwner target, @Nullable String topic, Object message) {
+		TemplateObservations observing = this.observations;
+		if (observing == null) {
+			target.send(message);
+			return;
+		}
+		observing.send(target, topic,
+				(message instanceof byte[] payload) ? new byte[][] { payload } : (byte[][]) message);
 	}
 
 	@Override
@@ -202,12 +316,57 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 
 	@Override
 	public void convertAndSend(String socket, Object payload) {
-		send(socket, this.messageConverter.toBytes(payload));
+		Assert.notNull(payload, "'payload' must not be null");
+		ZmqSocketOwner target = sendingSocket(socket);
+		target.send(converted(socket, target, null, payload));
 	}
 
 	@Override
 	public void convertAndSend(String socket, String topic, Object payload) {
-		send(socket, topic, this.messageConverter.toBytes(payload));
+		Assert.notNull(topic, "'topic' must not be null");
+		Assert.notNull(payload, "'payload' must not be null");
+		ZmqSocketOwner target = sendingSocket(socket);
+		requirePublisher(socket, target);
+		target.send(converted(socket, target, topic, payload));
+	}
+
+	@Override
+	public void sendBatch(String socket, List<byte[]> payloads) {
+		Assert.noNullElements(payloads, "'payloads' must not contain null");
+		if (!payloads.isEmpty()) {
+			sendingSocket(socket).sendBatch(payloads.toArray());
+		}
+	}
+
+	@Override
+	public void convertAndSendBatch(String socket, List<?> payloads) {
+		Assert.noNullElements(payloads, "'payloads' must not contain null");
+		if (payloads.isEmpty()) {
+			return;
+		}
+		ZmqSocketOwner target = sendingSocket(socket);
+		Object[] messages = new Object[payloads.size()];
+		for (int i = 0; i < messages.length; i++) {
+			messages[i] = converted(socket, target, null, payloads.get(i));
+		}
+		target.sendBatch(messages);
+	}
+
+	/**
+	 * Convert a payload by the socket's content type into what the socket's owner sends: the
+	 * bytes alone, or frames with the topic and, on a socket with the header frame enabled, the
+	 * content type the converter wrote.
+	 */
+	private Object converted(String socket, ZmqSocketOwner target, @Nullable String topic, Object payload) {
+		ZmqMessageConverter writer = this.converters.writerFor(payload, this.contentTypes.forSocket(socket));
+		byte[] bytes = writer.toBytes(payload);
+		ZmqHeaderSettings settings = headersOf(target);
+		List<MimeType> written = writer.getContentTypes();
+		if (settings.enabled() && !written.isEmpty()) {
+			return MessageFrames.outbound(null, topic, settings,
+					Map.of(MessageHeaders.CONTENT_TYPE, written.get(0).toString()), bytes);
+		}
+		return (topic != null) ? new byte[][] { topic.getBytes(StandardCharsets.UTF_8), bytes } : bytes;
 	}
 
 	@Override
@@ -223,8 +382,17 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 
 	@Override
 	public <T> @Nullable T convertSendAndReceive(String socket, Object request, Class<T> replyType) {
-		byte[] reply = sendAndReceive(socket, this.messageConverter.toBytes(request));
-		return replyType.cast(this.messageConverter.fromBytes(reply, replyType));
+		List<byte[]> reply = await(socket, convertSendAndReceiveFrames(socket, request), this.replyTimeout);
+		return replyType.cast(this.converters.fromBytes(reply.get(reply.size() - 1), replyType,
+				this.contentTypes.forSocket(socket)));
+	}
+
+	/** Send a request converted by the socket's content type; the reply is read with it too. */
+	private CompletableFuture<List<byte[]>> convertSendAndReceiveFrames(String socket, Object request) {
+		Assert.notNull(request, "'request' must not be null");
+		Object frames = converted(socket, use(socket), null, request);
+		return sendAndReceiveAsync(socket,
+				(frames instanceof byte[] bytes) ? List.of(bytes) : List.of((byte[][]) frames), this.replyTimeout);
 	}
 
 	@Override
@@ -233,8 +401,18 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "'timeout' must be positive");
 		ZmqSocketOwner[] owner = new ZmqSocketOwner[1];
 		CorrelatingReceiver correlation = requestSocket(socket, owner);
+		singleFrameOnly(owner[0], frames);
+		TemplateObservations observing = this.observations;
+		if (observing != null) {
+			return observing.request(owner[0], frames, (traced) -> request(owner[0], traced, timeout, correlation));
+		}
+		return request(owner[0], frames, timeout, correlation);
+	}
+
+	private static CompletableFuture<List<byte[]>> request(ZmqSocketOwner target, List<byte[]> frames,
+			Duration timeout, CorrelatingReceiver correlation) {
 		PendingRequest request = new PendingRequest(List.copyOf(frames), timeout, correlation);
-		owner[0].send(request);
+		target.send(request);
 		return request.future;
 	}
 
@@ -247,8 +425,9 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	@Override
 	public <T> CompletableFuture<@Nullable T> convertSendAndReceiveAsync(String socket, Object request,
 			Class<T> replyType) {
-		return sendAndReceiveAsync(socket, this.messageConverter.toBytes(request))
-			.thenApply((reply) -> replyType.cast(this.messageConverter.fromBytes(reply, replyType)));
+		MimeType contentType = this.contentTypes.forSocket(socket);
+		return convertSendAndReceiveFrames(socket, request).thenApply((reply) -> replyType
+			.cast(this.converters.fromBytes(reply.get(reply.size() - 1), replyType, contentType)));
 	}
 
 	@Override
@@ -256,14 +435,34 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 			Duration timeout) {
 		Assert.notNull(request, "'request' must not be null");
 		ZmqHeaderSettings settings = use(socket).getDefinition().options().headers();
-		byte[][] frames = MessageFrames.outbound(null, null, settings, request.getHeaders(), payloadBytes(request));
+		byte[][] frames = outbound(socket, null, null, settings, request);
 		return sendAndReceiveAsync(socket, List.of(frames), timeout)
 			.thenApply((reply) -> MessageFrames.reply(socket, settings, reply, this.metrics));
 	}
 
-	private byte[] payloadBytes(Message<?> message) {
-		return (message.getPayload() instanceof byte[] bytes) ? bytes
-				: this.messageConverter.toBytes(message.getPayload());
+	/**
+	 * Lay out a Spring message: its payload as is ({@code byte[]}) or converted by its own
+	 * {@code contentType} header, else the socket's content type; a converted payload's content
+	 * type is added to the headers when the message names none.
+	 */
+	private byte[][] outbound(String socket, byte @Nullable [] routingId, @Nullable String topic,
+			ZmqHeaderSettings settings, Message<?> message) {
+		Object payload = message.getPayload();
+		MessageHeaders headers = message.getHeaders();
+		if (payload instanceof byte[] bytes) {
+			return MessageFrames.outbound(routingId, topic, settings, headers, bytes);
+		}
+		MimeType asked = ZmqContentTypes.fromHeader(headers.get(MessageHeaders.CONTENT_TYPE));
+		ZmqMessageConverter writer = this.converters.writerFor(payload,
+				(asked != null) ? asked : this.contentTypes.forSocket(socket));
+		byte[] bytes = writer.toBytes(payload);
+		List<MimeType> written = writer.getContentTypes();
+		if (asked != null || written.isEmpty() || !settings.enabled()) {
+			return MessageFrames.outbound(routingId, topic, settings, headers, bytes);
+		}
+		Map<String, Object> withContentType = new java.util.LinkedHashMap<>(headers);
+		withContentType.put(MessageHeaders.CONTENT_TYPE, written.get(0).toString());
+		return MessageFrames.outbound(routingId, topic, settings, withContentType, bytes);
 	}
 
 	private static ZmqHeaderSettings headersOf(ZmqSocketOwner owner) {
@@ -309,6 +508,14 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		}
 	}
 
+	private static void singleFrameOnly(ZmqSocketOwner owner, List<byte[]> frames) {
+		ZmqSocketType type = owner.getDefinition().type();
+		if (frames.size() > 1 && type.isSingleFrame()) {
+			throw new ZmqSendException(owner.getName(), "a " + type + " socket carries one frame per message, not "
+					+ frames.size());
+		}
+	}
+
 	private String requiredDefaultSocket() {
 		String name = this.defaultSocket;
 		if (name == null) {
@@ -322,7 +529,13 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		ZmqSocketType type = owner.getDefinition().type();
 		if (!type.isOneWaySender()) {
 			throw new ZmqSendException(name, "the template cannot send on a " + type
-					+ " socket; use PUB, XPUB, PUSH, DEALER, ROUTER, PAIR or XSUB, or sendAndReceive for REQ");
+					+ " socket; use PUB, XPUB, PUSH, DEALER, ROUTER, PAIR, XSUB or CLIENT, or sendAndReceive for REQ");
+		}
+		if (!this.subscriberWaits.isEmpty()) {
+			SubscriptionTracker tracker = this.subscriptions.get(name);
+			if (tracker != null) {
+				tracker.awaitFirstSend();
+			}
 		}
 		return owner;
 	}
@@ -331,7 +544,8 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		owner[0] = use(name);
 		ZmqSocketType type = owner[0].getDefinition().type();
 		if (!type.isRequester()) {
-			throw new ZmqSendException(name, "request-reply needs a REQ or DEALER socket, but this socket is " + type);
+			throw new ZmqSendException(name,
+					"request-reply needs a REQ, DEALER or CLIENT socket, but this socket is " + type);
 		}
 		CorrelatingReceiver existing = this.correlations.get(name);
 		if (existing != null) {
@@ -339,7 +553,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		}
 		synchronized (this.lifecycleMonitor) {
 			return this.correlations.computeIfAbsent(name, (key) -> {
-				CorrelatingReceiver correlation = new CorrelatingReceiver(name, this.metrics);
+				CorrelatingReceiver correlation = new CorrelatingReceiver(name, this.metrics, type.isSingleFrame());
 				try {
 					owner[0].attach(correlation);
 				}
@@ -370,6 +584,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 				// It closed under us (the context is closing): forget it
 				this.sockets.remove(name);
 				this.correlations.remove(name);
+				this.subscriptions.remove(name);
 			}
 			ZmqSocketDefinition definition = this.socketFactory.getRegistry().findDefinition(name);
 			if (definition == null) {
@@ -382,7 +597,16 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 					definition = running.getDefinition();
 				}
 			}
+			ZmqSubscriberWait wait = this.subscriberWaits.get(name);
+			if (wait != null && definition.type() == ZmqSocketType.PUB) {
+				definition = definition.withType(ZmqSocketType.XPUB);
+			}
 			ZmqSocketOwner acquired = this.socketFactory.getOwners().acquire(definition);
+			if (wait != null && acquired.getDefinition().type() == ZmqSocketType.XPUB) {
+				SubscriptionTracker tracker = new SubscriptionTracker(name, wait);
+				acquired.attach(tracker);
+				this.subscriptions.put(name, tracker);
+			}
 			this.sockets.put(name, acquired);
 			return acquired;
 		}
@@ -430,6 +654,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		}
 		this.sockets.clear();
 		this.correlations.clear();
+		this.subscriptions.clear();
 		for (ZmqSocketOwner late : ZmqSocketOwners.awaitClosed(closing, this.stopTimeout)) {
 			logger.warn("ZeroMQ socket " + late.getName() + " did not close within " + this.stopTimeout.toMillis()
 					+ " ms");
