@@ -318,7 +318,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	public void convertAndSend(String socket, Object payload) {
 		Assert.notNull(payload, "'payload' must not be null");
 		ZmqSocketOwner target = sendingSocket(socket);
-		target.send(converted(socket, target, null, payload));
+		send(target, null, converted(socket, target, null, payload));
 	}
 
 	@Override
@@ -327,7 +327,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		Assert.notNull(payload, "'payload' must not be null");
 		ZmqSocketOwner target = sendingSocket(socket);
 		requirePublisher(socket, target);
-		target.send(converted(socket, target, topic, payload));
+		send(target, topic, converted(socket, target, topic, payload));
 	}
 
 	@Override

@@ -209,6 +209,8 @@ class HeaderFrameTests {
 
 	private static ZMQ.Socket connect(ZContext peer, SocketType type, String endpoint) {
 		ZMQ.Socket socket = peer.createSocket(type);
+		// JeroMQ now and then stalls a fresh connect before its handshake; retry it quickly
+		socket.setHandshakeIvl(1000);
 		socket.connect(endpoint);
 		return socket;
 	}
