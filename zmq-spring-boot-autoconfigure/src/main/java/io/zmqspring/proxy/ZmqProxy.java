@@ -90,6 +90,8 @@ public final class ZmqProxy {
 
 	private static final long MAX_BACKOFF_MILLIS = 5000;
 
+	private static final long PAUSE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(5);
+
 	private final ZmqProxyDefinition definition;
 
 	private final ZmqSocketFactory socketFactory;
@@ -105,6 +107,11 @@ public final class ZmqProxy {
 	private volatile ZmqMetrics metrics = ZmqMetrics.NONE;
 
 	private volatile boolean paused;
+
+	/** Guards {@link #pauseSeen}: the proxy's thread saw the pause and forwards no more. */
+	private final Object pauseMonitor = new Object();
+
+	private boolean pauseSeen;
 
 	private volatile long failures;
 
@@ -245,9 +252,33 @@ public final class ZmqProxy {
 		}
 	}
 
-	/** Stop forwarding; messages queue in the sockets, up to their high-water marks, until resumed. */
+	/**
+	 * Stop forwarding; messages queue in the sockets, up to their high-water marks, until resumed.
+	 * Returns once the proxy's thread has finished what it was forwarding (at most a few seconds),
+	 * so nothing sent after the call passes.
+	 */
 	public void pause() {
+		synchronized (this.pauseMonitor) {
+			this.pauseSeen = false;
+		}
 		this.paused = true;
+		Run current = this.run;
+		if (current != null && current.isAlive() && Thread.currentThread() != current.thread) {
+			current.wakeup();
+			long deadline = System.nanoTime() + PAUSE_WAIT_NANOS;
+			synchronized (this.pauseMonitor) {
+				long left;
+				while (!this.pauseSeen && current.isAlive() && (left = deadline - System.nanoTime()) > 0) {
+					try {
+						this.pauseMonitor.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+						break;
+					}
+				}
+			}
+		}
 		logger.info(LogMessage.of(() -> "Paused ZeroMQ proxy " + getName()));
 	}
 
@@ -367,6 +398,12 @@ public final class ZmqProxy {
 				boolean worked = false;
 				if (!ZmqProxy.this.paused) {
 					worked = current.pump(BUDGET);
+				}
+				else {
+					synchronized (ZmqProxy.this.pauseMonitor) {
+						ZmqProxy.this.pauseSeen = true;
+						ZmqProxy.this.pauseMonitor.notifyAll();
+					}
 				}
 				if (!worked) {
 					current.waiter().await(IDLE_WAIT_MILLIS, () -> {

@@ -197,6 +197,9 @@ class ProxyTests {
 	private ZMQ.Socket connect(SocketType type, String endpoint) {
 		ZMQ.Socket socket = this.peers.createSocket(type);
 		socket.setLinger(0);
+		// JeroMQ now and then stalls a fresh connect before its handshake; retry it quickly
+		socket.setHandshakeIvl(1000);
+		socket.setReconnectIVL(50);
 		socket.connect(endpoint);
 		return socket;
 	}
