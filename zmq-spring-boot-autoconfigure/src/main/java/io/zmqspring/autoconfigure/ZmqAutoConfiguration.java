@@ -32,6 +32,7 @@ import io.zmqspring.listener.ZmqListenerEndpointRegistry;
 import io.zmqspring.metrics.MicrometerZmqMetrics;
 import io.zmqspring.metrics.ZmqMetrics;
 import io.zmqspring.security.ZmqZapHandler;
+import io.zmqspring.template.ZmqOperations;
 import io.zmqspring.template.ZmqTemplate;
 
 /**
@@ -130,14 +131,16 @@ public class ZmqAutoConfiguration {
 	ZmqListenerContainerFactory zmqListenerContainerFactory(ZmqSocketFactory zmqSocketFactory,
 			CompositeZmqMessageConverter zmqMessageConverter, ZmqMetrics zmqMetrics, ZmqProperties properties,
 			ObjectProvider<ZmqListenerContainerFactoryCustomizer> customizers, Environment environment,
-			ZmqEventPublisher zmqEventPublisher) {
+			ZmqEventPublisher zmqEventPublisher, ObjectProvider<ZmqOperations> zmqOperations) {
 		ZmqListenerContainerFactory factory = new ZmqListenerContainerFactory(zmqSocketFactory);
 		factory.setVirtualThreads(Threading.VIRTUAL.isActive(environment));
 		factory.setMetrics(zmqMetrics);
 		factory.setReplyConverter(zmqMessageConverter);
 		factory.setStopTimeout(properties.getListener().getStopTimeout());
 		factory.setTimerEnabled(properties.getListener().isTimerEnabled());
+		factory.setAsyncReplyTimeout(properties.getListener().getAsyncReplyTimeout());
 		factory.setEventPublisher(zmqEventPublisher);
+		factory.setReplyTemplate(zmqOperations.getIfUnique());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(factory));
 		return factory;
 	}

@@ -697,6 +697,21 @@ public class ZmqProperties {
 		 */
 		private boolean timerEnabled;
 
+		/**
+		 * How long a result a listener returns as a CompletableFuture or Mono may take; then REP
+		 * and ROUTER listeners send the error reply and the timeout is counted. A listener can set
+		 * its own with asyncReplyTimeout.
+		 */
+		private Duration asyncReplyTimeout = Duration.ofSeconds(30);
+
+		public Duration getAsyncReplyTimeout() {
+			return this.asyncReplyTimeout;
+		}
+
+		public void setAsyncReplyTimeout(Duration asyncReplyTimeout) {
+			this.asyncReplyTimeout = asyncReplyTimeout;
+		}
+
 		public Duration getStopTimeout() {
 			return this.stopTimeout;
 		}

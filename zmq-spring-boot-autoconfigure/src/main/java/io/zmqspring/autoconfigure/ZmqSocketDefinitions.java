@@ -93,6 +93,11 @@ final class ZmqSocketDefinitions {
 			throw new ZmqConfigurationException("zmq.listener.stop-timeout", listener.getStopTimeout(),
 					"must not be negative");
 		}
+		Duration asyncReplyTimeout = listener.getAsyncReplyTimeout();
+		if (asyncReplyTimeout.isNegative() || asyncReplyTimeout.isZero()) {
+			throw new ZmqConfigurationException("zmq.listener.async-reply-timeout", asyncReplyTimeout,
+					"must be positive");
+		}
 	}
 
 	private static ZmqSocketDefinition socket(String name, ZmqProperties.Socket socket, ZmqSocketOptions defaults) {

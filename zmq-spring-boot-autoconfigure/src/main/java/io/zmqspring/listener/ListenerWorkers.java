@@ -7,17 +7,11 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.zeromq.ZMQ;
 
-import org.springframework.core.log.LogMessage;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
 
-import io.zmqspring.core.ZmqException;
-import io.zmqspring.core.ZmqFrames;
-import io.zmqspring.core.ZmqOutbound;
 import io.zmqspring.core.ZmqSocketOwner;
-import io.zmqspring.metrics.ZmqMetrics;
 
 /**
  * The handler workers of a listener with a concurrency above one, run by a {@link TaskExecutor}.
@@ -35,7 +29,7 @@ final class ListenerWorkers {
 
 	private final ZmqSocketOwner owner;
 
-	private final ZmqMetrics metrics;
+	private final ListenerOutput output;
 
 	private final String listenerId;
 
@@ -52,11 +46,11 @@ final class ListenerWorkers {
 	/** Set by the owner when it finds the queue full, so the next worker to take wakes it. */
 	private volatile boolean waitingForRoom;
 
-	ListenerWorkers(ListenerInvoker invoker, ZmqSocketOwner owner, ZmqMetrics metrics, String listenerId,
+	ListenerWorkers(ListenerInvoker invoker, ZmqSocketOwner owner, ListenerOutput output, String listenerId,
 			int concurrency, TaskExecutor executor) {
 		this.invoker = invoker;
 		this.owner = owner;
-		this.metrics = metrics;
+		this.output = output;
 		this.listenerId = listenerId;
 		this.concurrency = concurrency;
 		this.executor = executor;
@@ -152,7 +146,7 @@ final class ListenerWorkers {
 				List<byte[]> reply = this.invoker.process(message);
 				Thread.interrupted();
 				if (reply != null) {
-					reply(reply);
+					this.output.reply(reply);
 				}
 			}
 		}
@@ -160,51 +154,6 @@ final class ListenerWorkers {
 			this.done.countDown();
 			this.owner.wakeup();
 		}
-	}
-
-	private void reply(List<byte[]> frames) {
-		try {
-			this.owner.send(new Reply(frames));
-		}
-		catch (ZmqException ex) {
-			dropped("the socket could not take it: " + ex.getMessage());
-		}
-	}
-
-	private void dropped(String reason) {
-		this.metrics.sendFailure(this.owner.getName(), "reply-dropped");
-		logger.warn(LogMessage.of(() -> "Listener '" + this.listenerId + "' on socket " + this.owner.getName()
-				+ " dropped a reply: " + reason));
-	}
-
-	/** A worker's reply, sent by the owner. */
-	private final class Reply implements ZmqOutbound {
-
-		private final List<byte[]> frames;
-
-		Reply(List<byte[]> frames) {
-			this.frames = frames;
-		}
-
-		@Override
-		public boolean write(ZMQ.Socket socket) {
-			return ZmqFrames.send(socket, this.frames);
-		}
-
-		@Override
-		public void fail(ZmqException reason) {
-			dropped(reason.getMessage());
-		}
-
-		@Override
-		public long byteCount() {
-			long bytes = 0;
-			for (byte[] frame : this.frames) {
-				bytes += frame.length;
-			}
-			return bytes;
-		}
-
 	}
 
 }
