@@ -118,6 +118,7 @@ public class ZmqAutoConfiguration {
 		template.setReplyTimeout(settings.getReplyTimeout());
 		template.setStopTimeout(properties.getContext().getShutdownTimeout());
 		template.setMetrics(zmqMetrics);
+		ZmqSocketDefinitions.requestPolicies(properties).forEach(template::setRequestPolicy);
 		template.setOpenOnStart((name) -> {
 			ZmqListenerEndpointRegistry registry = listenerRegistry.getIfAvailable();
 			return registry == null || !registry.getListenerSocketNames().contains(name);

@@ -63,6 +63,8 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 
 	private final Map<String, CorrelatingReceiver> correlations = new ConcurrentHashMap<>();
 
+	private final Map<String, ZmqRequestPolicy> requestPolicies = new ConcurrentHashMap<>();
+
 	private final Object lifecycleMonitor = new Object();
 
 	private @Nullable String defaultSocket;
@@ -101,6 +103,18 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	public void setReplyTimeout(Duration replyTimeout) {
 		Assert.isTrue(!replyTimeout.isNegative() && !replyTimeout.isZero(), "'replyTimeout' must be positive");
 		this.replyTimeout = replyTimeout;
+	}
+
+	/**
+	 * Set how request-reply runs on a socket: retries of a try without reply, and failing fast
+	 * while no peer is connected. Takes effect the next time the socket is opened for requests.
+	 * @param socket the name of a REQ or DEALER socket
+	 * @param policy the policy
+	 */
+	public void setRequestPolicy(String socket, ZmqRequestPolicy policy) {
+		Assert.hasText(socket, "'socket' must not be empty");
+		Assert.notNull(policy, "'policy' must not be null");
+		this.requestPolicies.put(socket, policy);
 	}
 
 	/**
@@ -204,9 +218,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "'timeout' must be positive");
 		ZmqSocketOwner[] owner = new ZmqSocketOwner[1];
 		CorrelatingReceiver correlation = requestSocket(socket, owner);
-		PendingRequest request = new PendingRequest(List.copyOf(frames), timeout, correlation);
-		owner[0].send(request);
-		return request.future;
+		return correlation.request(owner[0], List.copyOf(frames), timeout);
 	}
 
 	@Override
@@ -283,7 +295,8 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		}
 		synchronized (this.lifecycleMonitor) {
 			return this.correlations.computeIfAbsent(name, (key) -> {
-				CorrelatingReceiver correlation = new CorrelatingReceiver(name, this.metrics);
+				CorrelatingReceiver correlation = new CorrelatingReceiver(name, this.metrics,
+						this.requestPolicies.getOrDefault(name, ZmqRequestPolicy.DEFAULT), owner[0].getStats()::getConnections);
 				try {
 					owner[0].attach(correlation);
 				}
