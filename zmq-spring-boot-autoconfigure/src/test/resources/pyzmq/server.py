@@ -1,6 +1,6 @@
 """pyzmq server peer: binds ENDPOINT with a PULL, REP or ROUTER socket and handles COUNT messages.
 
-Usage: server.py pull|rep|router ENDPOINT COUNT
+Usage: server.py pull|rep|router ENDPOINT COUNT [DROP]
 
 - pull: prints "MESSAGE <frames>" for each message.
 - rep: prints "REQUEST <frames>" (the frames REP hands to the application) and answers "re:" +
@@ -70,18 +70,23 @@ def main():
     socket_type, linger, handle = KINDS[sys.argv[1]]
     endpoint = sys.argv[2]
     count = int(sys.argv[3])
+    drop = int(sys.argv[4]) if len(sys.argv) > 4 else 0
     context = zmq.Context()
     sock = context.socket(socket_type)
     sock.linger = linger
     sock.bind(endpoint)
     print("READY", flush=True)
     try:
-        for received in range(count):
+        for received in range(drop + count):
             remaining = DEADLINE - time.monotonic()
             if remaining <= 0 or not sock.poll(int(remaining * 1000), zmq.POLLIN):
-                print("TIMEOUT after %d of %d messages" % (received, count), file=sys.stderr, flush=True)
+                print("TIMEOUT after %d of %d messages" % (received, drop + count), file=sys.stderr, flush=True)
                 sys.exit(2)
-            handle(sock, sock.recv_multipart())
+            frames = sock.recv_multipart()
+            if received < drop:
+                emit("DROPPED", frames)
+            else:
+                handle(sock, frames)
         print("DONE", flush=True)
         wait_for_stop()
     finally:

@@ -19,6 +19,18 @@ import java.lang.annotation.Target;
  * {@code @Header(ZmqHeaders.ROUTING_ID)}, {@code Message<?>}, and all frames as
  * {@code List<byte[]>} or {@code ZMsg}. On REP and ROUTER sockets the return value is the
  * reply; if the method throws, the requester gets an error reply.
+ * <p>
+ * The return value may be a {@code CompletableFuture} (any {@code CompletionStage}) or, with
+ * Reactor on the classpath, a {@code Mono}: it is replied or forwarded once it completes, without
+ * holding a handler thread meanwhile, and a failed or timed-out one answers with the error reply
+ * ({@link #asyncReplyTimeout()}).
+ * <p>
+ * With Spring Messaging's {@code @SendTo("socket")} on the method, the return value is sent to
+ * that socket (a PUB, XPUB, PUSH, DEALER or PAIR socket configured under {@code zmq.sockets})
+ * instead of back to the peer: a pipeline stage receives on PULL and forwards on PUSH in one
+ * method. A {@code Message<?>} return value with a {@code ZmqHeaders.TOPIC} header is published
+ * under that topic. {@code null} sends nothing. REP listeners cannot forward: their clients wait
+ * for the reply.
  *
  * @author zmq-spring-boot
  */
@@ -118,5 +130,14 @@ public @interface ZmqListener {
 	 * @return the batch timeout
 	 */
 	String batchTimeout() default "";
+
+	/**
+	 * How long a result returned as a {@code CompletableFuture} or {@code Mono} may take, for
+	 * example {@code "10s"} or {@code "${pricing.timeout:2s}"}; then REP and ROUTER listeners
+	 * send the error reply and the timeout is counted. Empty takes
+	 * {@code zmq.listener.async-reply-timeout}.
+	 * @return the timeout
+	 */
+	String asyncReplyTimeout() default "";
 
 }

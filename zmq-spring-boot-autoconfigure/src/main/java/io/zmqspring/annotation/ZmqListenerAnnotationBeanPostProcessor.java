@@ -1,6 +1,7 @@
 package io.zmqspring.annotation;
 
 import java.lang.reflect.Method;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -23,9 +24,11 @@ import org.springframework.beans.factory.config.BeanExpressionContext;
 import org.springframework.beans.factory.config.BeanExpressionResolver;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.messaging.handler.annotation.SendTo;
 import org.springframework.messaging.handler.annotation.support.DefaultMessageHandlerMethodFactory;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.util.Assert;
@@ -183,7 +186,60 @@ public class ZmqListenerAnnotationBeanPostProcessor
 		if (!errorHandler.isEmpty()) {
 			endpoint.setErrorHandler(errorHandler(description, errorHandler));
 		}
+		endpoint.setSendTo(sendTo(description, listener.method(), socket, sockets));
+		String asyncReplyTimeout = resolve(annotation.asyncReplyTimeout());
+		if (!asyncReplyTimeout.isEmpty()) {
+			endpoint.setAsyncReplyTimeout(positiveDuration(description + " asyncReplyTimeout", asyncReplyTimeout));
+		}
 		return endpoint;
+	}
+
+	/**
+	 * Return the socket named by the method's {@code @SendTo}, checked: configured, and of a
+	 * type the return value can be sent on without naming a peer.
+	 */
+	private @Nullable String sendTo(String description, Method method, ZmqSocketDefinition listenerSocket,
+			ZmqSocketRegistry sockets) {
+		SendTo sendTo = AnnotatedElementUtils.findMergedAnnotation(method, SendTo.class);
+		if (sendTo == null) {
+			return null;
+		}
+		String what = description + " @SendTo";
+		String[] values = sendTo.value();
+		String name = (values.length == 1) ? resolve(values[0]).trim() : "";
+		if (name.isEmpty()) {
+			throw new ZmqConfigurationException(what, Arrays.toString(values),
+					"name exactly one socket configured under zmq.sockets to send the return value to");
+		}
+		if (listenerSocket.type() == ZmqSocketType.REP) {
+			throw new ZmqConfigurationException(what, name, "the listener receives on a REP socket, whose REQ "
+					+ "clients wait for the return value as their reply; forward from a PULL, SUB, ROUTER, DEALER or "
+					+ "PAIR listener, or send with ZmqTemplate from the method");
+		}
+		ZmqSocketDefinition target = sockets.findDefinition(name);
+		if (target == null) {
+			throw new ZmqConfigurationException(what, name,
+					"no socket of that name is configured under zmq.sockets; configured sockets: "
+							+ (sockets.getDefinitions().isEmpty() ? "none" : sockets.getDefinitions().keySet()));
+		}
+		if (!target.type().isForwardTarget()) {
+			throw new ZmqConfigurationException(what, name, "socket '" + name + "' is a " + target.type()
+					+ " socket; a return value can be forwarded only to a PUB, XPUB, PUSH, DEALER or PAIR socket");
+		}
+		return name;
+	}
+
+	private static Duration positiveDuration(String what, String value) {
+		try {
+			Duration duration = DurationStyle.detectAndParse(value.trim());
+			if (!duration.isNegative() && !duration.isZero()) {
+				return duration;
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// reported below
+		}
+		throw new ZmqConfigurationException(what, value, "must be a positive duration, for example 10s or 500ms");
 	}
 
 	private ZmqSocketDefinition socketDefinition(String id, String description, ZmqListener annotation,

@@ -41,6 +41,7 @@ import io.zmqspring.proxy.ZmqProxyRegistry;
 import io.zmqspring.observation.ZmqListenerObservationConvention;
 import io.zmqspring.observation.ZmqTemplateObservationConvention;
 import io.zmqspring.security.ZmqZapHandler;
+import io.zmqspring.template.ZmqOperations;
 import io.zmqspring.template.ZmqTemplate;
 
 /**
@@ -154,6 +155,7 @@ public class ZmqAutoConfiguration {
 				template.setObservationEnabled(true);
 			});
 		}
+		ZmqSocketDefinitions.requestPolicies(properties).forEach(template::setRequestPolicy);
 		template.setOpenOnStart((name) -> {
 			ZmqListenerEndpointRegistry registry = listenerRegistry.getIfAvailable();
 			ZmqProxyRegistry proxies = proxyRegistry.getIfAvailable();
@@ -170,13 +172,15 @@ public class ZmqAutoConfiguration {
 			CompositeZmqMessageConverter zmqMessageConverter, ZmqMetrics zmqMetrics, ZmqProperties properties,
 			ObjectProvider<ZmqListenerContainerFactoryCustomizer> customizers, Environment environment,
 			ZmqEventPublisher zmqEventPublisher, ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<ZmqListenerObservationConvention> observationConvention) {
+			ObjectProvider<ZmqListenerObservationConvention> observationConvention,
+			ObjectProvider<ZmqOperations> zmqOperations) {
 		ZmqListenerContainerFactory factory = new ZmqListenerContainerFactory(zmqSocketFactory);
 		factory.setVirtualThreads(Threading.VIRTUAL.isActive(environment));
 		factory.setMetrics(zmqMetrics);
 		factory.setReplyConverter(zmqMessageConverter);
 		factory.setStopTimeout(properties.getListener().getStopTimeout());
 		factory.setTimerEnabled(properties.getListener().isTimerEnabled());
+		factory.setAsyncReplyTimeout(properties.getListener().getAsyncReplyTimeout());
 		factory.setEventPublisher(zmqEventPublisher);
 		if (properties.getListener().isObservationEnabled()) {
 			observationRegistry.ifUnique((registry) -> {
@@ -185,6 +189,7 @@ public class ZmqAutoConfiguration {
 				factory.setObservationEnabled(true);
 			});
 		}
+		factory.setReplyTemplate(zmqOperations.getIfUnique());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(factory));
 		return factory;
 	}

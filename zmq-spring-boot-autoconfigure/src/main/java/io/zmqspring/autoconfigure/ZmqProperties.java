@@ -678,6 +678,15 @@ public class ZmqProperties {
 		 */
 		private Duration waitForSubscribersTimeout = Duration.ofSeconds(10);
 
+		/**
+		 * Request-reply through the template on a REQ or DEALER socket: retries and failing fast.
+		 */
+		private final Request request = new Request();
+
+		public Request getRequest() {
+			return this.request;
+		}
+
 		public @Nullable ZmqSocketType getType() {
 			return this.type;
 		}
@@ -732,6 +741,59 @@ public class ZmqProperties {
 
 		public void setWaitForSubscribersTimeout(Duration waitForSubscribersTimeout) {
 			this.waitForSubscribersTimeout = waitForSubscribersTimeout;
+		}
+
+	}
+
+	/**
+	 * How the template runs request-reply on a REQ or DEALER socket.
+	 */
+	public static class Request {
+
+		/**
+		 * How many times a request is sent again when a try got no reply within try-timeout (the
+		 * Guide's Lazy Pirate); with several connect endpoints each try goes to the next
+		 * connected server. Makes request-reply at-least-once: a server may see a request more
+		 * than once. Needs try-timeout.
+		 */
+		private int retries;
+
+		/**
+		 * How long each try of a request waits for its reply before it is sent again. The
+		 * request's own timeout (zmq.template.reply-timeout, or the one given) still bounds all
+		 * tries together, so make it at least (retries + 1) times this.
+		 */
+		private @Nullable Duration tryTimeout;
+
+		/**
+		 * Whether a request fails at once, instead of waiting for its reply timeout, while the
+		 * socket has no open connection to a peer; requests in flight then fail when the last
+		 * connection closes (with heartbeats, also a peer that went silent).
+		 */
+		private boolean failFastWhenDisconnected;
+
+		public int getRetries() {
+			return this.retries;
+		}
+
+		public void setRetries(int retries) {
+			this.retries = retries;
+		}
+
+		public @Nullable Duration getTryTimeout() {
+			return this.tryTimeout;
+		}
+
+		public void setTryTimeout(@Nullable Duration tryTimeout) {
+			this.tryTimeout = tryTimeout;
+		}
+
+		public boolean isFailFastWhenDisconnected() {
+			return this.failFastWhenDisconnected;
+		}
+
+		public void setFailFastWhenDisconnected(boolean failFastWhenDisconnected) {
+			this.failFastWhenDisconnected = failFastWhenDisconnected;
 		}
 
 	}
@@ -820,6 +882,21 @@ public class ZmqProperties {
 		 * with it off, no per-message work is added.
 		 */
 		private boolean observationEnabled;
+
+		/**
+		 * How long a result a listener returns as a CompletableFuture or Mono may take; then REP
+		 * and ROUTER listeners send the error reply and the timeout is counted. A listener can set
+		 * its own with asyncReplyTimeout.
+		 */
+		private Duration asyncReplyTimeout = Duration.ofSeconds(30);
+
+		public Duration getAsyncReplyTimeout() {
+			return this.asyncReplyTimeout;
+		}
+
+		public void setAsyncReplyTimeout(Duration asyncReplyTimeout) {
+			this.asyncReplyTimeout = asyncReplyTimeout;
+		}
 
 		public Duration getStopTimeout() {
 			return this.stopTimeout;

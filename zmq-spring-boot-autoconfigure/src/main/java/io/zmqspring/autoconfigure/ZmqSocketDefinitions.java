@@ -17,6 +17,7 @@ import io.zmqspring.core.ZmqSocketDefinition;
 import io.zmqspring.core.ZmqSocketOptions;
 import io.zmqspring.core.ZmqSocketType;
 import io.zmqspring.security.ZmqSecurity;
+import io.zmqspring.template.ZmqRequestPolicy;
 import io.zmqspring.template.ZmqSubscriberWait;
 
 /**
@@ -39,6 +40,52 @@ final class ZmqSocketDefinitions {
 		validateContext(properties.getContext());
 		validateTemplate(properties.getTemplate());
 		validateListener(properties.getListener());
+		properties.getSockets().forEach(ZmqSocketDefinitions::validateRequest);
+	}
+
+	/**
+	 * Return the request policies of the sockets that set {@code request.*}.
+	 * @param properties the properties, validated
+	 * @return the policies by socket name
+	 */
+	static Map<String, ZmqRequestPolicy> requestPolicies(ZmqProperties properties) {
+		Map<String, ZmqRequestPolicy> policies = new java.util.LinkedHashMap<>();
+		properties.getSockets().forEach((name, socket) -> {
+			ZmqProperties.Request request = socket.getRequest();
+			if (request.getRetries() > 0 || request.isFailFastWhenDisconnected()) {
+				policies.put(name, new ZmqRequestPolicy(
+						(request.getRetries() > 0) ? ZmqRequestPolicy.retryOnTimeout(request.getRetries()) : null,
+						(request.getRetries() > 0) ? request.getTryTimeout() : null,
+						request.isFailFastWhenDisconnected()));
+			}
+		});
+		return policies;
+	}
+
+	private static void validateRequest(String name, ZmqProperties.Socket socket) {
+		String prefix = "zmq.sockets." + name + ".request.";
+		ZmqProperties.Request request = socket.getRequest();
+		if (request.getRetries() < 0) {
+			throw new ZmqConfigurationException(prefix + "retries", request.getRetries(), "must not be negative");
+		}
+		Duration tryTimeout = request.getTryTimeout();
+		if (tryTimeout != null && (tryTimeout.isNegative() || tryTimeout.isZero())) {
+			throw new ZmqConfigurationException(prefix + "try-timeout", tryTimeout, "must be positive");
+		}
+		if (request.getRetries() > 0 && tryTimeout == null) {
+			throw new ZmqConfigurationException(prefix + "try-timeout", null,
+					"retries need a try-timeout: how long each try waits for its reply before it is sent again");
+		}
+		boolean set = request.getRetries() > 0 || tryTimeout != null || request.isFailFastWhenDisconnected();
+		ZmqSocketType type = socket.getType();
+		if (set && type != null && !type.isRequester()) {
+			String property = (request.getRetries() > 0) ? "retries"
+					: (tryTimeout != null) ? "try-timeout" : "fail-fast-when-disconnected";
+			Object value = (request.getRetries() > 0) ? request.getRetries()
+					: (tryTimeout != null) ? tryTimeout : Boolean.TRUE;
+			throw new ZmqConfigurationException(prefix + property, value, "socket '" + name + "' is a " + type
+					+ " socket; request settings apply to the template's request-reply on REQ and DEALER sockets");
+		}
 	}
 
 	static ZmqSocketOptions defaults(ZmqProperties properties) {
@@ -95,6 +142,11 @@ final class ZmqSocketDefinitions {
 		if (listener.getStopTimeout().isNegative()) {
 			throw new ZmqConfigurationException("zmq.listener.stop-timeout", listener.getStopTimeout(),
 					"must not be negative");
+		}
+		Duration asyncReplyTimeout = listener.getAsyncReplyTimeout();
+		if (asyncReplyTimeout.isNegative() || asyncReplyTimeout.isZero()) {
+			throw new ZmqConfigurationException("zmq.listener.async-reply-timeout", asyncReplyTimeout,
+					"must be positive");
 		}
 	}
 

@@ -16,4 +16,15 @@ public class ZmqReplyTimeoutException extends ZmqException {
 		super("Socket '" + socketName + "': no reply within " + timeout.toMillis() + " ms");
 	}
 
+	/**
+	 * Create the exception of a request that was tried several times.
+	 * @param socketName the socket
+	 * @param tryTimeout how long each try waited at most
+	 * @param tries how many times the request was sent
+	 */
+	public ZmqReplyTimeoutException(String socketName, Duration tryTimeout, int tries) {
+		super("Socket '" + socketName + "': no reply to any of " + tries + " tries (" + tryTimeout.toMillis()
+				+ " ms each at most)");
+	}
+
 }

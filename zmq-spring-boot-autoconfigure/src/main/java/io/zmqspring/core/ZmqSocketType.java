@@ -172,6 +172,16 @@ public enum ZmqSocketType {
 	}
 
 	/**
+	 * Whether a listener can forward its return value to a socket of this type
+	 * ({@code @SendTo}): a socket that sends one message without naming a peer. ROUTER needs a
+	 * routing id per message, REQ a reply, and REP and SUB cannot send on their own.
+	 * @return {@code true} for PUB, XPUB, PUSH, DEALER and PAIR
+	 */
+	public boolean isForwardTarget() {
+		return this == PUB || this == XPUB || this == PUSH || this == DEALER || this == PAIR;
+	}
+
+	/**
 	 * Whether the type carries a topic as its first frame.
 	 * @return {@code true} for PUB and XPUB
 	 */

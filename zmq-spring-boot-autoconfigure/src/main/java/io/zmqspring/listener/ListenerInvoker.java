@@ -1,13 +1,20 @@
 package io.zmqspring.listener;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.log.LogMessage;
+import org.springframework.messaging.Message;
+import org.springframework.util.Assert;
 
 import io.zmqspring.converter.ZmqMessageConverter;
 import io.zmqspring.core.ZmqErrorReply;
@@ -19,11 +26,17 @@ import io.zmqspring.metrics.ZmqMetrics;
 /**
  * Runs the listener for one message and works out the reply frames: the return value behind the
  * envelope, or for REP and ROUTER the error handler's replacement or the standard error reply
- * when the listener fails. Never throws for a listener failure, not even for an {@link Error}.
+ * when the listener fails. With {@code @SendTo} the return value is forwarded instead of replied.
+ * A return value that completes later ({@code CompletableFuture}, {@code Mono}) is replied or
+ * forwarded when it completes, through the {@link ListenerOutput}. Never throws for a listener
+ * failure, not even for an {@link Error}.
  *
  * @author zmq-spring-boot
  */
 final class ListenerInvoker {
+
+	/** How long a result returned as a future may take when no timeout is set. */
+	static final Duration DEFAULT_ASYNC_TIMEOUT = Duration.ofSeconds(30);
 
 	private static final Log logger = LogFactory.getLog(ListenerInvoker.class);
 
@@ -44,14 +57,28 @@ final class ListenerInvoker {
 	/** Times each message when set; {@code null} (the default) costs one field read per message. */
 	private final @Nullable ZmqListenerTimer timer;
 
+	/** The listener that hands back its handler's results unconverted, if it is one. */
+	private final @Nullable MessagingZmqMessageListener messaging;
+
+	/** Where forwarded and late results go; {@code null} when there is no socket owner to use. */
+	private final @Nullable ListenerOutput output;
+
+	/** Whether the result goes back to the peer: a replying type that does not forward. */
+	private final boolean replies;
+
+	private final Duration asyncTimeout;
+
+	private final AtomicInteger pendingResults = new AtomicInteger();
+
 	ListenerInvoker(String listenerId, String socketName, ZmqSocketType type, ZmqMessageListener listener,
 			ZmqListenerErrorHandler errorHandler, @Nullable ZmqMessageConverter replyConverter, ZmqMetrics metrics) {
-		this(listenerId, socketName, type, listener, errorHandler, replyConverter, metrics, null);
+		this(listenerId, socketName, type, listener, errorHandler, replyConverter, metrics, null, null,
+				DEFAULT_ASYNC_TIMEOUT);
 	}
 
 	ListenerInvoker(String listenerId, String socketName, ZmqSocketType type, ZmqMessageListener listener,
 			ZmqListenerErrorHandler errorHandler, @Nullable ZmqMessageConverter replyConverter, ZmqMetrics metrics,
-			@Nullable ZmqListenerTimer timer) {
+			@Nullable ZmqListenerTimer timer, @Nullable ListenerOutput output, Duration asyncTimeout) {
 		this.timer = timer;
 		this.listenerId = listenerId;
 		this.socketName = socketName;
@@ -60,13 +87,18 @@ final class ListenerInvoker {
 		this.errorHandler = errorHandler;
 		this.replyConverter = replyConverter;
 		this.metrics = metrics;
+		this.messaging = (listener instanceof MessagingZmqMessageListener adapter) ? adapter : null;
+		this.output = output;
+		this.replies = type.canReply() && (output == null || !output.forwards());
+		this.asyncTimeout = asyncTimeout;
 	}
 
 	/**
 	 * Handle a message on the calling thread. Whatever the listener or the error handler throws,
 	 * {@link Error}s included, is reported and answered here; afterwards the calling thread's
 	 * interrupt flag is cleared, so that a handler that left it set cannot break the JeroMQ calls
-	 * that follow on this thread.
+	 * that follow on this thread. A result that completes later is replied or forwarded when it
+	 * does, through the listener's output.
 	 * @param message the message
 	 * @return the reply frames to send, or {@code null} for none
 	 */
@@ -82,32 +114,131 @@ final class ListenerInvoker {
 		}
 	}
 
+	/**
+	 * Return how many results the handler returned as futures that have not completed yet.
+	 * @return the count
+	 */
+	int pendingResults() {
+		return this.pendingResults.get();
+	}
+
 	private @Nullable List<byte[]> invoke(ZmqInboundMessage message) {
-		byte[] result;
+		List<byte[]> reply;
 		ZmqListenerTimer timing = this.timer;
 		long start = (timing != null) ? System.nanoTime() : 0L;
 		try {
-			result = this.listener.onMessage(message);
+			MessagingZmqMessageListener adapter = this.messaging;
+			Object result = (adapter != null) ? adapter.invoke(message) : this.listener.onMessage(message);
+			CompletableFuture<?> later = (result == null || result instanceof byte[]) ? null
+					: AsyncResults.toFuture(result);
+			if (later != null && !later.isDone()) {
+				reply = null;
+				completeLater(message, result, later);
+			}
+			else {
+				reply = completed(message, (later != null) ? later.join() : result);
+			}
 		}
 		catch (Throwable ex) {
+			Throwable failure = AsyncResults.unwrap(ex);
 			if (timing != null) {
-				timing.error(rootFailure(ex), System.nanoTime() - start);
+				timing.error(rootFailure(failure), System.nanoTime() - start);
 			}
-			return failed(message, ex);
+			return failed(message, failure);
 		}
 		if (timing != null) {
 			timing.success(System.nanoTime() - start);
 		}
-		if (!this.type.canReply()) {
+		return reply;
+	}
+
+	/**
+	 * Turn a complete result into the reply to send, or forward it.
+	 * @return the reply frames, or {@code null} for none
+	 */
+	private @Nullable List<byte[]> completed(ZmqInboundMessage message, @Nullable Object result) {
+		ListenerOutput out = this.output;
+		if (out != null && out.forwards()) {
+			byte[] payload = toPayload(result, message);
+			if (payload != null) {
+				out.forward(payload, topicOf(result));
+			}
 			return null;
 		}
-		if (result == null) {
+		if (!this.replies) {
+			return null;
+		}
+		byte[] payload = toPayload(result, message);
+		if (payload == null) {
 			if (this.type != ZmqSocketType.REP) {
 				return null;
 			}
-			result = ZmqFrames.EMPTY;
+			payload = ZmqFrames.EMPTY;
 		}
-		return withEnvelope(message, result);
+		return withEnvelope(message, payload);
+	}
+
+	private byte @Nullable [] toPayload(@Nullable Object result, ZmqInboundMessage message) {
+		if (result == null || result instanceof byte[]) {
+			return (byte[]) result;
+		}
+		MessagingZmqMessageListener adapter = this.messaging;
+		Assert.state(adapter != null, () -> "Listener '" + this.listenerId + "' returned "
+				+ result.getClass().getName() + "; a ZmqMessageListener returns the reply's bytes");
+		return adapter.toPayload(result, message);
+	}
+
+	private static @Nullable String topicOf(@Nullable Object result) {
+		return (result instanceof Message<?> message) ? message.getHeaders().get(ZmqHeaders.TOPIC, String.class)
+				: null;
+	}
+
+	/**
+	 * Reply or forward once a future completes, on the thread that completes it; a future that
+	 * fails answers with the error reply and one that does not complete within the timeout with
+	 * the error reply of kind {@code timeout}. No worker waits for it meanwhile.
+	 */
+	private void completeLater(ZmqInboundMessage message, @Nullable Object result, CompletableFuture<?> future) {
+		ListenerOutput out = this.output;
+		Assert.state(out != null, () -> "Listener '" + this.listenerId + "' returned a "
+				+ result.getClass().getName() + ", which only a running container can send once it completes");
+		this.pendingResults.incrementAndGet();
+		boolean cancelOnTimeout = AsyncResults.ownsFuture(result);
+		future.copy().orTimeout(this.asyncTimeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((value, ex) -> {
+			try {
+				List<byte[]> reply;
+				if (ex == null) {
+					reply = completedSafely(message, value);
+				}
+				else {
+					Throwable failure = AsyncResults.unwrap(ex);
+					if (failure instanceof TimeoutException && !future.isDone()) {
+						if (cancelOnTimeout) {
+							future.cancel(false);
+						}
+						failure = new ZmqListenerException(this.listenerId, this.socketName,
+								ZmqListenerException.Kind.TIMEOUT, new TimeoutException("no result within "
+										+ this.asyncTimeout.toMillis() + " ms"));
+					}
+					reply = failed(message, failure);
+				}
+				if (reply != null) {
+					out.reply(reply);
+				}
+			}
+			finally {
+				this.pendingResults.decrementAndGet();
+			}
+		});
+	}
+
+	private @Nullable List<byte[]> completedSafely(ZmqInboundMessage message, @Nullable Object value) {
+		try {
+			return completed(message, value);
+		}
+		catch (Throwable ex) {
+			return failed(message, ex);
+		}
 	}
 
 	private @Nullable List<byte[]> failed(ZmqInboundMessage message, Throwable ex) {
@@ -122,7 +253,7 @@ final class ListenerInvoker {
 			logger.error("Error handler of listener '" + this.listenerId + "' on socket " + this.socketName
 					+ " failed", handlerFailure);
 		}
-		if (!this.type.sendsErrorReplies()) {
+		if (!this.replies || !this.type.sendsErrorReplies()) {
 			return null;
 		}
 		byte[] replacementBytes = replyBytes(replacement);

@@ -9,18 +9,11 @@ import java.util.function.Function;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import org.zeromq.ZMQ;
 
-import org.springframework.core.log.LogMessage;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
 
-import io.zmqspring.core.ZmqException;
-import io.zmqspring.core.ZmqFrames;
-import io.zmqspring.core.ZmqOutbound;
-import io.zmqspring.core.ZmqSingleFrames;
 import io.zmqspring.core.ZmqSocketOwner;
-import io.zmqspring.metrics.ZmqMetrics;
 
 /**
  * The handler workers of a listener with a concurrency above one, run by a {@link TaskExecutor}.
@@ -40,7 +33,7 @@ final class ListenerWorkers<T> {
 
 	private final ZmqSocketOwner owner;
 
-	private final ZmqMetrics metrics;
+	private final ListenerOutput output;
 
 	private final String listenerId;
 
@@ -57,11 +50,12 @@ final class ListenerWorkers<T> {
 	/** Set by the owner when it finds the queue full, so the next worker to take wakes it. */
 	private volatile boolean waitingForRoom;
 
-	ListenerWorkers(Function<T, @Nullable List<byte[]>> handler, ZmqSocketOwner owner, ZmqMetrics metrics, String listenerId,
+	ListenerWorkers(Function<T, @Nullable List<byte[]>> handler, ZmqSocketOwner owner, ListenerOutput output,
+			String listenerId,
 			int concurrency, TaskExecutor executor) {
 		this.handler = handler;
 		this.owner = owner;
-		this.metrics = metrics;
+		this.output = output;
 		this.listenerId = listenerId;
 		this.concurrency = concurrency;
 		this.executor = executor;
@@ -165,7 +159,7 @@ final class ListenerWorkers<T> {
 				List<byte[]> reply = this.handler.apply(message);
 				Thread.interrupted();
 				if (reply != null) {
-					reply(reply);
+					this.output.reply(reply);
 				}
 			}
 		}
@@ -173,53 +167,6 @@ final class ListenerWorkers<T> {
 			this.done.countDown();
 			this.owner.wakeup();
 		}
-	}
-
-	private void reply(List<byte[]> frames) {
-		try {
-			this.owner.send(new Reply(frames));
-		}
-		catch (ZmqException ex) {
-			dropped("the socket could not take it: " + ex.getMessage());
-		}
-	}
-
-	private void dropped(String reason) {
-		this.metrics.sendFailure(this.owner.getName(), "reply-dropped");
-		logger.warn(LogMessage.of(() -> "Listener '" + this.listenerId + "' on socket " + this.owner.getName()
-				+ " dropped a reply: " + reason));
-	}
-
-	/** A worker's reply, sent by the owner. */
-	private final class Reply implements ZmqOutbound {
-
-		private final List<byte[]> frames;
-
-		Reply(List<byte[]> frames) {
-			this.frames = frames;
-		}
-
-		@Override
-		public boolean write(ZMQ.Socket socket) {
-			// a SERVER's reply goes to the routing id in its first frame; a client that is gone fails it
-			return ListenerWorkers.this.owner.getDefinition().type().carriesRoutingId()
-					? ZmqSingleFrames.trySendRouted(socket, this.frames) : ZmqFrames.send(socket, this.frames);
-		}
-
-		@Override
-		public void fail(ZmqException reason) {
-			dropped(reason.getMessage());
-		}
-
-		@Override
-		public long byteCount() {
-			long bytes = 0;
-			for (byte[] frame : this.frames) {
-				bytes += frame.length;
-			}
-			return bytes;
-		}
-
 	}
 
 }

@@ -23,7 +23,10 @@ import io.zmqspring.converter.ZmqMessageConverter;
  * Adapts a handler method to {@link ZmqMessageListener}: the message goes through Spring
  * Messaging's {@link InvocableHandlerMethod}, so {@code @Payload}, {@code @Header},
  * {@code Message<?>} and validation work as in other Spring messaging listeners. The return value
- * becomes the reply through the message converter.
+ * becomes the reply (or the message forwarded with {@code @SendTo}) through the message converter;
+ * a {@code Message<?>} return value gives its payload, and a {@code CompletableFuture} or Reactor
+ * {@code Mono} gives its value once it completes ({@link #invoke} and {@link #toPayload}, which the
+ * container uses).
  * <p>
  * Objects are read by the content type the sender announced in the header frame's
  * {@code contentType} header, else by the listener's content type (JSON when it has none);
@@ -92,9 +95,25 @@ public class MessagingZmqMessageListener implements ZmqMessageListener {
 
 	@Override
 	public byte @Nullable [] onMessage(ZmqInboundMessage message) throws Exception {
-		Object result;
+		Object result = invoke(message);
+		Assert.state(!AsyncResults.isAsync(result), () -> "The handler returned " + result.getClass().getName()
+				+ ", which a ZmqListenerContainer sends once it completes; onMessage cannot wait for it");
+		return toPayload(result, message);
+	}
+
+	/**
+	 * Run the handler method and return its result as it is: {@code null}, a value to convert, a
+	 * {@link Message} whose payload is that value, or a {@code CompletableFuture} or
+	 * {@code Mono} of one. The container sends it once it is complete.
+	 * @param message the message
+	 * @return the result
+	 * @throws ZmqListenerException of the kind {@code CONVERSION} if the message could not be
+	 * converted to the method's parameters
+	 * @throws Exception whatever the method throws
+	 */
+	public @Nullable Object invoke(ZmqInboundMessage message) throws Exception {
 		try {
-			result = switch (this.shortcut) {
+			return switch (this.shortcut) {
 				case BYTES -> this.handlerMethod.invoke(NO_MESSAGE, message.getPayload());
 				case STRING -> this.handlerMethod.invoke(NO_MESSAGE,
 						new String(message.getPayload(), StandardCharsets.UTF_8));
@@ -105,13 +124,25 @@ public class MessagingZmqMessageListener implements ZmqMessageListener {
 			throw new ZmqListenerException(message.getListenerId(), message.getSocketName(),
 					ZmqListenerException.Kind.CONVERSION, ex);
 		}
-		if (result == null) {
+	}
+
+	/**
+	 * Convert a complete result to the frame to send: {@code byte[]} as it is, a
+	 * {@link Message}'s payload, anything else through the message converter, in the content type
+	 * the request announced, else the listener's.
+	 * @param value the result
+	 * @param request the message the result answers
+	 * @return the frame, or {@code null} for a {@code null} result
+	 */
+	public byte @Nullable [] toPayload(@Nullable Object value, ZmqInboundMessage request) {
+		Object payload = (value instanceof Message<?> wrapped) ? wrapped.getPayload() : value;
+		if (payload == null) {
 			return null;
 		}
-		if (result instanceof byte[] bytes) {
+		if (payload instanceof byte[] bytes) {
 			return bytes;
 		}
-		return this.converter.writerFor(result, replyContentType(message)).toBytes(result);
+		return this.converter.writerFor(payload, replyContentType(request)).toBytes(payload);
 	}
 
 	/** The content type the request announced, else the listener's. */

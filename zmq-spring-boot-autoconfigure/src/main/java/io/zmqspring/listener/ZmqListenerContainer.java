@@ -32,6 +32,7 @@ import io.zmqspring.event.ZmqListenerContainerStartedEvent;
 import io.zmqspring.event.ZmqListenerContainerStoppedEvent;
 import io.zmqspring.metrics.ZmqMetrics;
 import io.zmqspring.observation.ZmqListenerObservationConvention;
+import io.zmqspring.template.ZmqOperations;
 
 /**
  * Receives messages on one socket and hands them to a {@link ZmqMessageListener}.
@@ -48,6 +49,12 @@ import io.zmqspring.observation.ZmqListenerObservationConvention;
  * REP listeners run on a ROUTER socket that applies REP's envelope rule: they can serve many
  * requests at once and can never wedge, and a failed handler still answers with an
  * {@linkplain ZmqErrorReply error reply}.
+ * <p>
+ * A listener may forward its return values to another socket instead of replying
+ * ({@link #setForwardTo}, {@code @SendTo}), and may return a {@code CompletableFuture} or
+ * {@code Mono}: the reply or forward happens when it completes, on the completing thread, which
+ * hands it to the socket's owner; no worker waits meanwhile, and one that does not complete
+ * within {@link #setAsyncReplyTimeout the timeout} answers with the error reply.
  * <p>
  * Stopping lets the messages in hand finish. A PULL, SUB or XSUB listener first unbinds and
  * disconnects, then handles what its socket had already received (within the socket's linger),
@@ -104,6 +111,10 @@ public class ZmqListenerContainer implements SmartLifecycle {
 	private @Nullable TaskExecutor taskExecutor;
 
 	private @Nullable ZmqBatchSettings batch;
+
+	private ListenerOutput.@Nullable Forward forward;
+
+	private Duration asyncReplyTimeout = ListenerInvoker.DEFAULT_ASYNC_TIMEOUT;
 
 	private volatile @Nullable Run run;
 
@@ -258,6 +269,46 @@ public class ZmqListenerContainer implements SmartLifecycle {
 	}
 
 	/**
+	 * Send the listener's return values to another socket instead of back to the peer
+	 * ({@code @SendTo}).
+	 * @param socket the name of a PUB, XPUB, PUSH, DEALER or PAIR socket, or {@code null} to
+	 * reply as usual
+	 * @param template what sends them
+	 */
+	public void setForwardTo(@Nullable String socket, @Nullable ZmqOperations template) {
+		if (socket == null) {
+			this.forward = null;
+			return;
+		}
+		Assert.state(template != null, () -> "Listener '" + this.id + "' forwards to socket '" + socket
+				+ "' (@SendTo) but no ZmqOperations is set to send with");
+		Assert.isTrue(this.definition.type() != ZmqSocketType.REP, () -> "Listener '" + this.id
+				+ "' receives on a REP socket, whose REQ clients wait for the reply; it cannot forward instead");
+		this.forward = new ListenerOutput.Forward(socket, template);
+	}
+
+	/**
+	 * Return the socket the listener forwards its return values to.
+	 * @return the socket name, or {@code null} if it replies as usual
+	 */
+	public @Nullable String getForwardTo() {
+		ListenerOutput.Forward current = this.forward;
+		return (current != null) ? current.socket() : null;
+	}
+
+	/**
+	 * Set how long a result the listener returns as a {@code CompletableFuture} or {@code Mono}
+	 * may take; then the error reply is sent (REP, ROUTER) and the timeout counted. Default 30
+	 * seconds.
+	 * @param asyncReplyTimeout the timeout
+	 */
+	public void setAsyncReplyTimeout(Duration asyncReplyTimeout) {
+		Assert.isTrue(!asyncReplyTimeout.isNegative() && !asyncReplyTimeout.isZero(),
+				"'asyncReplyTimeout' must be positive");
+		this.asyncReplyTimeout = asyncReplyTimeout;
+	}
+
+	/**
 	 * Set how long {@link #stop()} waits for the messages in hand.
 	 * @param stopTimeout the timeout
 	 */
@@ -358,7 +409,7 @@ public class ZmqListenerContainer implements SmartLifecycle {
 
 		private final InboundParser parser;
 
-		private final ListenerInvoker invoker;
+		private ListenerInvoker invoker;
 
 		private final CompletableFuture<Void> terminated = new CompletableFuture<>();
 
@@ -381,12 +432,6 @@ public class ZmqListenerContainer implements SmartLifecycle {
 					ZmqListenerContainer.this.definition.topics(),
 					ZmqListenerContainer.this.definition.options().headers(),
 					(dropped) -> ZmqListenerContainer.this.metrics.headersDropped(socketName, dropped));
-			this.invoker = new ListenerInvoker(ZmqListenerContainer.this.id, socketName, type, observed(type),
-					ZmqListenerContainer.this.errorHandler,
-					ZmqListenerContainer.this.replyConverter, ZmqListenerContainer.this.metrics,
-					ZmqListenerContainer.this.timerEnabled
-							? ZmqListenerContainer.this.metrics.listenerTimer(ZmqListenerContainer.this.id, socketName)
-							: null);
 		}
 
 		private ZmqMessageListener observed(ZmqSocketType type) {
@@ -400,13 +445,16 @@ public class ZmqListenerContainer implements SmartLifecycle {
 				.acquire(ZmqListenerContainer.this.definition);
 			try {
 				this.owner = acquired;
+				ListenerOutput output = new ListenerOutput(ZmqListenerContainer.this.id, acquired,
+						ZmqListenerContainer.this.metrics, ZmqListenerContainer.this.forward);
+				this.invoker = invoker(output);
 				ZmqBatchSettings batchSettings = ZmqListenerContainer.this.batch;
 				if (batchSettings != null) {
-					this.batcher = batcher(batchSettings, acquired);
+					this.batcher = batcher(batchSettings, acquired, output);
 					this.batcher.start();
 				}
 				else if (ZmqListenerContainer.this.concurrency > 1) {
-					this.workers = new ListenerWorkers<>(this.invoker::process, acquired, ZmqListenerContainer.this.metrics,
+					this.workers = new ListenerWorkers<>(this.invoker::process, acquired, output,
 							ZmqListenerContainer.this.id, ZmqListenerContainer.this.concurrency, taskExecutor());
 					this.workers.start();
 					registerQueueGauge();
@@ -430,14 +478,14 @@ public class ZmqListenerContainer implements SmartLifecycle {
 					ZmqListenerContainer.this.definition.name(), ZmqListenerContainer.this.definition.type()));
 		}
 
-		private ListenerBatcher batcher(ZmqBatchSettings settings, ZmqSocketOwner acquired) {
+		private ListenerBatcher batcher(ZmqBatchSettings settings, ZmqSocketOwner acquired, ListenerOutput output) {
 			ZmqListenerContainer container = ZmqListenerContainer.this;
 			String socketName = container.definition.name();
 			BatchListenerInvoker batchInvoker = new BatchListenerInvoker(container.id, socketName,
 					(ZmqBatchMessageListener) container.listener, container.errorHandler, container.metrics,
 					container.timerEnabled ? container.metrics.listenerTimer(container.id, socketName) : null);
 			ListenerWorkers<List<ZmqInboundMessage>> batchWorkers = (container.concurrency > 1)
-					? new ListenerWorkers<>(batchInvoker::process, acquired, container.metrics, container.id,
+					? new ListenerWorkers<>(batchInvoker::process, acquired, output, container.id,
 							container.concurrency, taskExecutor())
 					: null;
 			return new ListenerBatcher(container.id, settings, batchInvoker, batchWorkers);
@@ -449,6 +497,18 @@ public class ZmqListenerContainer implements SmartLifecycle {
 				ZmqListenerContainer.this.metrics.listenerQueue(ZmqListenerContainer.this.id,
 						ZmqListenerContainer.this.definition.name(), ZmqListenerContainer.this::getQueueSize);
 			}
+		}
+
+		private ListenerInvoker invoker(ListenerOutput output) {
+			String socketName = ZmqListenerContainer.this.definition.name();
+			return new ListenerInvoker(ZmqListenerContainer.this.id, socketName,
+					ZmqListenerContainer.this.definition.type(), observed(ZmqListenerContainer.this.definition.type()),
+					ZmqListenerContainer.this.errorHandler, ZmqListenerContainer.this.replyConverter,
+					ZmqListenerContainer.this.metrics,
+					ZmqListenerContainer.this.timerEnabled
+							? ZmqListenerContainer.this.metrics.listenerTimer(ZmqListenerContainer.this.id, socketName)
+							: null,
+					output, ZmqListenerContainer.this.asyncReplyTimeout);
 		}
 
 		private TaskExecutor taskExecutor() {
@@ -588,7 +648,19 @@ public class ZmqListenerContainer implements SmartLifecycle {
 				return batching.finish(this.stopDeadline);
 			}
 			ListenerWorkers<ZmqInboundMessage> current = this.workers;
-			return current == null || current.finish(this.stopDeadline);
+			if (current != null && !current.finish(this.stopDeadline)) {
+				return false;
+			}
+			int pending = this.invoker.pendingResults();
+			if (pending == 0) {
+				return true;
+			}
+			if (System.nanoTime() - this.stopDeadline >= 0) {
+				logger.warn("Listener '" + ZmqListenerContainer.this.id + "': " + pending
+						+ " asynchronous result(s) still pending at the stop timeout; stopping without them");
+				return true;
+			}
+			return false;
 		}
 
 		@Override

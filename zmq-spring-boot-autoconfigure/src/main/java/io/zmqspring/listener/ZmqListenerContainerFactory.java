@@ -13,6 +13,7 @@ import io.zmqspring.core.ZmqSocketFactory;
 import io.zmqspring.event.ZmqEventPublisher;
 import io.zmqspring.metrics.ZmqMetrics;
 import io.zmqspring.observation.ZmqListenerObservationConvention;
+import io.zmqspring.template.ZmqOperations;
 
 /**
  * Creates a {@link ZmqListenerContainer} for each {@link ZmqListenerEndpoint}, with the shared
@@ -48,6 +49,10 @@ public class ZmqListenerContainerFactory {
 	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
 	private @Nullable ZmqListenerObservationConvention observationConvention;
+
+	private @Nullable ZmqOperations replyTemplate;
+
+	private Duration asyncReplyTimeout = ListenerInvoker.DEFAULT_ASYNC_TIMEOUT;
 
 	public ZmqListenerContainerFactory(ZmqSocketFactory socketFactory) {
 		Assert.notNull(socketFactory, "'socketFactory' must not be null");
@@ -116,6 +121,27 @@ public class ZmqListenerContainerFactory {
 		this.eventPublisher = eventPublisher;
 	}
 
+	/**
+	 * Set what sends the return values of listeners that forward them to another socket
+	 * ({@code @SendTo}); the auto-configuration sets the application's {@code ZmqTemplate}.
+	 * @param replyTemplate the template, or {@code null} if no listener forwards
+	 */
+	public void setReplyTemplate(@Nullable ZmqOperations replyTemplate) {
+		this.replyTemplate = replyTemplate;
+	}
+
+	/**
+	 * Set how long a result that a listener returns as a {@code CompletableFuture} or
+	 * {@code Mono} may take, for listeners that set no timeout of their own; then REP and ROUTER
+	 * listeners send the error reply, and the timeout is counted.
+	 * @param asyncReplyTimeout the timeout, default 30 seconds
+	 */
+	public void setAsyncReplyTimeout(Duration asyncReplyTimeout) {
+		Assert.isTrue(!asyncReplyTimeout.isNegative() && !asyncReplyTimeout.isZero(),
+				"'asyncReplyTimeout' must be positive");
+		this.asyncReplyTimeout = asyncReplyTimeout;
+	}
+
 	public void setReplyConverter(@Nullable ZmqMessageConverter replyConverter) {
 		this.replyConverter = replyConverter;
 	}
@@ -175,6 +201,9 @@ public class ZmqListenerContainerFactory {
 		container.setPhase(this.phase);
 		container.setStopTimeout(this.stopTimeout);
 		container.setTaskExecutor((this.taskExecutor != null) ? this.taskExecutor : defaultExecutor(endpoint.getId()));
+		container.setAsyncReplyTimeout((endpoint.getAsyncReplyTimeout() != null) ? endpoint.getAsyncReplyTimeout()
+				: this.asyncReplyTimeout);
+		container.setForwardTo(endpoint.getSendTo(), this.replyTemplate);
 		return container;
 	}
 

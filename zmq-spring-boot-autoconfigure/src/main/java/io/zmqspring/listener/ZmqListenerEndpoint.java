@@ -1,5 +1,7 @@
 package io.zmqspring.listener;
 
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.Assert;
@@ -30,6 +32,10 @@ public class ZmqListenerEndpoint {
 	private String description;
 
 	private @Nullable ZmqBatchSettings batch;
+
+	private @Nullable String sendTo;
+
+	private @Nullable Duration asyncReplyTimeout;
 
 	public ZmqListenerEndpoint(String id, ZmqSocketDefinition socket, ZmqMessageListener listener) {
 		Assert.hasText(id, "'id' must not be empty");
@@ -91,6 +97,39 @@ public class ZmqListenerEndpoint {
 	 */
 	public void setBatch(@Nullable ZmqBatchSettings batch) {
 		this.batch = batch;
+	}
+
+	/**
+	 * Return the socket the listener's return values are sent to instead of back to the peer.
+	 * @return the socket name, or {@code null} to reply as usual
+	 */
+	public @Nullable String getSendTo() {
+		return this.sendTo;
+	}
+
+	/**
+	 * Send the listener's return values to a socket configured under {@code zmq.sockets}
+	 * instead of back to the peer, as {@code @SendTo} does.
+	 * @param sendTo the name of a PUB, XPUB, PUSH, DEALER or PAIR socket, or {@code null}
+	 */
+	public void setSendTo(@Nullable String sendTo) {
+		this.sendTo = sendTo;
+	}
+
+	/**
+	 * Return how long a result returned as a future may take, if the listener sets its own.
+	 * @return the timeout, or {@code null} for the container factory's
+	 */
+	public @Nullable Duration getAsyncReplyTimeout() {
+		return this.asyncReplyTimeout;
+	}
+
+	/**
+	 * Set how long a result returned as a {@code CompletableFuture} or {@code Mono} may take.
+	 * @param asyncReplyTimeout the timeout, or {@code null} for the container factory's
+	 */
+	public void setAsyncReplyTimeout(@Nullable Duration asyncReplyTimeout) {
+		this.asyncReplyTimeout = asyncReplyTimeout;
 	}
 
 	/**

@@ -4,7 +4,9 @@ import io.zmqspring.core.ZmqException;
 
 /**
  * A listener could not handle a message: the payload could not be converted or validated
- * ({@link Kind#CONVERSION}), or the handler threw ({@link Kind#HANDLER}).
+ * ({@link Kind#CONVERSION}), the handler threw or its asynchronous result failed
+ * ({@link Kind#HANDLER}), or its asynchronous result did not complete in time
+ * ({@link Kind#TIMEOUT}).
  *
  * @author zmq-spring-boot
  */
@@ -18,8 +20,21 @@ public class ZmqListenerException extends ZmqException {
 		/** The payload could not be converted or failed validation. */
 		CONVERSION,
 
-		/** The handler threw. */
-		HANDLER;
+		/** The handler threw, or the future or {@code Mono} it returned failed. */
+		HANDLER,
+
+		/**
+		 * The future or {@code Mono} the handler returned did not complete within the listener's
+		 * asynchronous reply timeout.
+		 */
+		TIMEOUT,
+
+		/**
+		 * The return value could not be sent to the {@code @SendTo} socket. Such failures come from
+		 * the network (no room, socket closed): they are counted and logged, never handed to the
+		 * error handler.
+		 */
+		FORWARD;
 
 		String tag() {
 			return name().toLowerCase(java.util.Locale.ROOT);

@@ -20,6 +20,7 @@ import org.springframework.util.Assert;
  * <li>{@code zmq.send.failures} ({@code socket}, {@code reason})</li>
  * <li>{@code zmq.replies.discarded} ({@code socket})</li>
  * <li>{@code zmq.replies.timeouts} ({@code socket})</li>
+ * <li>{@code zmq.request.retries} ({@code socket}): requests sent again after a try got no reply</li>
  * <li>{@code zmq.socket.failures} ({@code socket}): sockets that failed and were opened again</li>
  * <li>{@code zmq.socket.disconnects} ({@code socket}): peer connections that closed</li>
  * <li>{@code zmq.socket.handshake.failures} ({@code socket}, {@code reason}): failed ZMTP handshakes</li>
@@ -83,6 +84,11 @@ public class MicrometerZmqMetrics implements ZmqMetrics {
 	@Override
 	public void replyTimeout(String socket) {
 		increment("zmq.replies.timeouts", "Requests that got no reply in time", "socket", socket);
+	}
+
+	@Override
+	public void requestRetried(String socket) {
+		increment("zmq.request.retries", "Requests sent again after a try got no reply in time", "socket", socket);
 	}
 
 	@Override

@@ -65,6 +65,13 @@ public interface ZmqMetrics {
 	}
 
 	/**
+	 * A request got no reply within its try timeout and is sent again.
+	 * @param socket the socket name
+	 */
+	default void requestRetried(String socket) {
+	}
+
+	/**
 	 * A socket failed and is being opened again.
 	 * @param socket the socket name
 	 */

@@ -1,13 +1,20 @@
 package io.zmqspring.template;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.IntSupplier;
 
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.retry.RetryPolicy;
 
 import io.zmqspring.core.ZmqException;
 import io.zmqspring.core.ZmqFrames;
 import io.zmqspring.core.ZmqSingleFrames;
 import io.zmqspring.core.ZmqReplyTimeoutException;
+import io.zmqspring.core.ZmqSendException;
+import io.zmqspring.core.ZmqSocketOwner;
 import io.zmqspring.core.ZmqSocketReceiver;
 import io.zmqspring.metrics.ZmqMetrics;
 import io.zmqspring.metrics.ZmqRequestTimer;
@@ -30,16 +37,54 @@ final class CorrelatingReceiver implements ZmqSocketReceiver {
 
 	private final boolean singleFrame;
 
-	CorrelatingReceiver(String socketName, ZmqMetrics metrics) {
-		this(socketName, metrics, false);
+	private final ZmqRequestPolicy policy;
+
+	/** The socket's open connections, as its owner's monitor counts them. */
+	private final IntSupplier connections;
+
+	/** Whether requests in flight fail once the socket has no connection left. */
+	private final boolean failFast;
+
+	CorrelatingReceiver(String socketName, ZmqMetrics metrics, ZmqRequestPolicy policy, IntSupplier connections) {
+		this(socketName, metrics, policy, connections, false);
 	}
 
-	CorrelatingReceiver(String socketName, ZmqMetrics metrics, boolean singleFrame) {
+	CorrelatingReceiver(String socketName, ZmqMetrics metrics, ZmqRequestPolicy policy, IntSupplier connections,
+			boolean singleFrame) {
 		this.singleFrame = singleFrame;
 		this.socketName = socketName;
 		this.metrics = metrics;
 		this.correlator = new RequestCorrelator(socketName, metrics);
 		this.timer = metrics.requestTimer(socketName);
+		this.policy = policy;
+		this.connections = connections;
+		this.failFast = policy.failFastWhenDisconnected();
+	}
+
+	/**
+	 * Send a request through the socket's owner, as the socket's policy says: once, or again
+	 * after a try without reply; at once failing while no peer is connected, if asked to.
+	 * @param owner the socket's owner
+	 * @param frames the request's frames
+	 * @param timeout how long the request may take, all tries together
+	 * @return the future of the reply's frames after the envelope
+	 * @throws ZmqSendException if the socket cannot take the request, or has no peer and
+	 * fails fast
+	 */
+	CompletableFuture<List<byte[]>> request(ZmqSocketOwner owner, List<byte[]> frames, Duration timeout) {
+		if (this.failFast && this.connections.getAsInt() == 0) {
+			this.metrics.sendFailure(this.socketName, "no-peer");
+			throw new ZmqSendException(this.socketName,
+					"no peer is connected, and the socket fails fast (request.fail-fast-when-disconnected)");
+		}
+		RetryPolicy retryPolicy = this.policy.retryPolicy();
+		Duration tryTimeout = this.policy.tryTimeout();
+		if (retryPolicy == null || tryTimeout == null) {
+			PendingRequest request = new PendingRequest(frames, timeout, this);
+			owner.send(request);
+			return request.future;
+		}
+		return new RetryingRequest(owner, this, frames, retryPolicy, tryTimeout, timeout, this.metrics).start();
 	}
 
 	/**
@@ -76,6 +121,10 @@ final class CorrelatingReceiver implements ZmqSocketReceiver {
 
 	@Override
 	public long work(long now) {
+		if (this.failFast && !this.correlator.isEmpty() && this.connections.getAsInt() == 0) {
+			this.correlator.failAll(new ZmqSendException(this.socketName,
+					"the last peer disconnected before the reply came (request.fail-fast-when-disconnected)"));
+		}
 		this.correlator.expire(now);
 		return this.correlator.nextDeadline();
 	}

@@ -88,6 +88,8 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 
 	private Map<String, ZmqSubscriberWait> subscriberWaits = Map.of();
 
+	private final Map<String, ZmqRequestPolicy> requestPolicies = new ConcurrentHashMap<>();
+
 	private final Object lifecycleMonitor = new Object();
 
 	private @Nullable String defaultSocket;
@@ -153,6 +155,18 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	 */
 	public Duration getReplyTimeout() {
 		return this.replyTimeout;
+	}
+
+	/**
+	 * Set how request-reply runs on a socket: retries of a try without reply, and failing fast
+	 * while no peer is connected. Takes effect the next time the socket is opened for requests.
+	 * @param socket the name of a REQ or DEALER socket
+	 * @param policy the policy
+	 */
+	public void setRequestPolicy(String socket, ZmqRequestPolicy policy) {
+		Assert.hasText(socket, "'socket' must not be empty");
+		Assert.notNull(policy, "'policy' must not be null");
+		this.requestPolicies.put(socket, policy);
 	}
 
 	/**
@@ -404,16 +418,10 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		singleFrameOnly(owner[0], frames);
 		TemplateObservations observing = this.observations;
 		if (observing != null) {
-			return observing.request(owner[0], frames, (traced) -> request(owner[0], traced, timeout, correlation));
+			return observing.request(owner[0], frames,
+					(traced) -> correlation.request(owner[0], List.copyOf(traced), timeout));
 		}
-		return request(owner[0], frames, timeout, correlation);
-	}
-
-	private static CompletableFuture<List<byte[]>> request(ZmqSocketOwner target, List<byte[]> frames,
-			Duration timeout, CorrelatingReceiver correlation) {
-		PendingRequest request = new PendingRequest(List.copyOf(frames), timeout, correlation);
-		target.send(request);
-		return request.future;
+		return correlation.request(owner[0], List.copyOf(frames), timeout);
 	}
 
 	@Override
@@ -553,7 +561,9 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		}
 		synchronized (this.lifecycleMonitor) {
 			return this.correlations.computeIfAbsent(name, (key) -> {
-				CorrelatingReceiver correlation = new CorrelatingReceiver(name, this.metrics, type.isSingleFrame());
+				CorrelatingReceiver correlation = new CorrelatingReceiver(name, this.metrics,
+						this.requestPolicies.getOrDefault(name, ZmqRequestPolicy.DEFAULT),
+						owner[0].getStats()::getConnections, type.isSingleFrame());
 				try {
 					owner[0].attach(correlation);
 				}
