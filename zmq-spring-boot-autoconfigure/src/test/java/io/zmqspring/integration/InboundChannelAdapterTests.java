@@ -32,6 +32,7 @@ import io.zmqspring.integration.dsl.ZmqIntegration;
 import io.zmqspring.listener.ZmqHeaders;
 import io.zmqspring.listener.ZmqListenerContainer;
 import io.zmqspring.template.ZmqTemplate;
+import io.zmqspring.test.Transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -19,6 +19,7 @@ import org.springframework.messaging.PollableChannel;
 import io.zmqspring.autoconfigure.ZmqAutoConfiguration;
 import io.zmqspring.integration.autoconfigure.ZmqIntegrationAutoConfiguration;
 import io.zmqspring.integration.dsl.ZmqIntegration;
+import io.zmqspring.test.Transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -29,6 +29,7 @@ import io.zmqspring.core.ZmqReplyTimeoutException;
 import io.zmqspring.integration.autoconfigure.ZmqIntegrationAutoConfiguration;
 import io.zmqspring.integration.dsl.ZmqIntegration;
 import io.zmqspring.listener.ZmqHeaders;
+import io.zmqspring.test.Transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

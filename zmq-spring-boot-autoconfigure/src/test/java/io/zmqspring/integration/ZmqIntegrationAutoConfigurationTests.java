@@ -19,6 +19,7 @@ import io.zmqspring.integration.autoconfigure.ZmqIntegrationAutoConfiguration;
 import io.zmqspring.integration.dsl.ZmqIntegration;
 import io.zmqspring.listener.ZmqListenerContainerFactory;
 import io.zmqspring.template.ZmqTemplate;
+import io.zmqspring.test.Transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

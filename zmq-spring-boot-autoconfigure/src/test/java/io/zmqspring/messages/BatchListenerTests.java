@@ -29,6 +29,7 @@ import io.zmqspring.listener.ZmqListenerErrorHandler;
 import io.zmqspring.listener.ZmqListenerException;
 import io.zmqspring.template.ZmqTemplate;
 import io.zmqspring.test.FreePorts;
+import io.zmqspring.test.Transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -17,6 +17,7 @@ import io.zmqspring.annotation.ZmqListener;
 import io.zmqspring.autoconfigure.ZmqAutoConfiguration;
 import io.zmqspring.core.ZmqSocketFactory;
 import io.zmqspring.template.ZmqTemplate;
+import io.zmqspring.test.Transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

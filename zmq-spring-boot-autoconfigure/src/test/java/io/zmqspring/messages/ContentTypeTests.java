@@ -26,6 +26,7 @@ import io.zmqspring.autoconfigure.ZmqAutoConfiguration;
 import io.zmqspring.converter.ZmqContentTypes;
 import io.zmqspring.template.ZmqTemplate;
 import io.zmqspring.test.FreePorts;
+import io.zmqspring.test.Transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -20,6 +20,7 @@ import io.zmqspring.annotation.ZmqListener;
 import io.zmqspring.autoconfigure.ZmqAutoConfiguration;
 import io.zmqspring.listener.ZmqHeaders;
 import io.zmqspring.template.ZmqTemplate;
+import io.zmqspring.test.Transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import io.zmqspring.annotation.ZmqListener;
 import io.zmqspring.autoconfigure.ZmqAutoConfiguration;
 import io.zmqspring.template.ZmqTemplate;
+import io.zmqspring.test.Transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
