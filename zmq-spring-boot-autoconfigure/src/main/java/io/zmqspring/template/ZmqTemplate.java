@@ -27,6 +27,7 @@ import io.zmqspring.core.ZmqSocketDefinition;
 import io.zmqspring.core.ZmqSocketFactory;
 import io.zmqspring.core.ZmqSocketOwner;
 import io.zmqspring.core.ZmqSocketOwners;
+import io.zmqspring.core.ZmqSocketStats;
 import io.zmqspring.core.ZmqSocketType;
 import io.zmqspring.metrics.ZmqMetrics;
 
@@ -295,8 +296,10 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		}
 		synchronized (this.lifecycleMonitor) {
 			return this.correlations.computeIfAbsent(name, (key) -> {
+				ZmqSocketStats stats = owner[0].getStats();
 				CorrelatingReceiver correlation = new CorrelatingReceiver(name, this.metrics,
-						this.requestPolicies.getOrDefault(name, ZmqRequestPolicy.DEFAULT), owner[0].getStats()::getConnections);
+						this.requestPolicies.getOrDefault(name, ZmqRequestPolicy.DEFAULT),
+						() -> stats.getGreetedConnections() == 0 && stats.wasGreeted());
 				try {
 					owner[0].attach(correlation);
 				}
