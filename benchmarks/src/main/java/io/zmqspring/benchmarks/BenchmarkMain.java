@@ -20,7 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Runs the scenarios and prints a table of medians and ratios; writes the same as JSON.
  * <p>
  * Options: {@code --scenarios=1,2,3} (default all), {@code --rounds=5}, {@code --warmup=3},
- * {@code --scale=1.0} (message counts), {@code --out=benchmarks/target/benchmark-results.json}.
+ * {@code --scale=1.0} (message counts), {@code --out=benchmarks/target/benchmark-results.json},
+ * {@code --observations} (the starter's applications observe every send and listener invocation,
+ * recorded as Micrometer timers).
  */
 public final class BenchmarkMain {
 
@@ -29,13 +31,18 @@ public final class BenchmarkMain {
 
 	public static void main(String[] args) throws Exception {
 		Map<String, String> options = options(args);
+		StarterApp.observations = Boolean.parseBoolean(options.getOrDefault("observations", "false"));
+		if (StarterApp.observations) {
+			System.out.println("Observations on: zmq.template.observation-enabled and zmq.listener.observation-enabled");
+		}
 		Set<String> scenarios = new LinkedHashSet<>(
-				List.of(options.getOrDefault("scenarios", "1,2,3,4,5,6,7,8,9,10").split(",")));
+				List.of(options.getOrDefault("scenarios", "1,2,3,4,5,6,7,8,9,10,11,12").split(",")));
 		Harness harness = new Harness(Integer.parseInt(options.getOrDefault("warmup", "3")),
 				Integer.parseInt(options.getOrDefault("rounds", "5")),
 				Double.parseDouble(options.getOrDefault("scale", "1.0")));
 		ThroughputScenarios throughput = new ThroughputScenarios(harness);
 		RequestReplyScenarios requestReply = new RequestReplyScenarios(harness);
+		MessageScenarios messages = new MessageScenarios(harness);
 		List<Row> rows = new ArrayList<>();
 		for (String scenario : scenarios) {
 			List<Row> result = switch (scenario.trim()) {
@@ -57,6 +64,8 @@ public final class BenchmarkMain {
 				case "8" -> throughput.contended("8 send, 4 caller threads", 4);
 				case "9" -> new SpringIntegrationScenario(harness).run("9 vs Spring Integration ZeroMQ");
 				case "10" -> new CurveScenario(harness).run("10 CURVE PUSH/PULL tcp");
+				case "11" -> messages.formats("11 formats end to end");
+				case "12" -> messages.batches("12 batch send tcp");
 				default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
 			};
 			result.forEach(BenchmarkMain::print);
@@ -85,6 +94,7 @@ public final class BenchmarkMain {
 		report.put("messageSize", Bench.SIZE);
 		report.put("warmupRounds", harness.warmupRounds);
 		report.put("rounds", harness.rounds);
+		report.put("observations", StarterApp.observations);
 		report.put("rows", rows);
 		if (out.getParent() != null) {
 			Files.createDirectories(out.getParent());
@@ -97,6 +107,10 @@ public final class BenchmarkMain {
 	private static Map<String, String> options(String[] args) {
 		Map<String, String> options = new LinkedHashMap<>();
 		for (String arg : args) {
+			if (arg.equals("--observations")) {
+				options.put("observations", "true");
+				continue;
+			}
 			if (!arg.startsWith("--") || !arg.contains("=")) {
 				throw new IllegalArgumentException("Options are --name=value, got " + arg);
 			}

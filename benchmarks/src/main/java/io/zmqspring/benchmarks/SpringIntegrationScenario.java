@@ -16,6 +16,9 @@ import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.Banner;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -26,17 +29,23 @@ import org.springframework.integration.config.EnableIntegration;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.support.MessageBuilder;
 import org.springframework.integration.zeromq.dsl.ZeroMq;
+import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 
+import io.zmqspring.autoconfigure.ZmqAutoConfiguration;
 import io.zmqspring.benchmarks.Harness.ThreadSet;
+import io.zmqspring.integration.autoconfigure.ZmqIntegrationAutoConfiguration;
+import io.zmqspring.integration.dsl.ZmqIntegration;
 
 /**
  * 9: Spring Integration's ZeroMQ adapters (ZeroMqMessageHandler PUSH into ZeroMqMessageProducer
- * PULL) against the starter's end-to-end String path.
+ * PULL) against the starter's end-to-end String path, and the starter's own Spring Integration
+ * adapters (ZmqOutboundChannelAdapter PUSH into ZmqInboundChannelAdapter PULL) against both.
  * <p>
  * Spring Integration is set up as its documentation shows: an application context with
  * {@code @EnableIntegration} and two {@link IntegrationFlow}s built with the {@link ZeroMq} DSL.
- * The harness thread sends {@code Message<String>}s into the outbound flow's input channel; the
+ * The harness thread sends a {@code Message<String>} into the outbound flow's input channel (the
+ * same one every time, as messages are immutable, except in the variant that builds one per send); the
  * {@code ZeroMqMessageHandler} converts them with its default converter (UTF-8 bytes) and sends them
  * from its own scheduler thread. The {@code ZeroMqMessageProducer} polls its PULL socket and maps
  * each frame to a {@code Message<String>} (its default converter would produce {@code byte[]}); the
@@ -62,7 +71,29 @@ final class SpringIntegrationScenario {
 		Row si = springIntegration(scenario);
 		Row starter = new ThroughputScenarios(this.harness).starterEndToEnd(scenario, false,
 				this.harness.messages(1_000_000));
-		return List.of(si, starter.withRatio(si.median(), "vs Spring Integration"));
+		Row adapters = starterAdapters(scenario, "starter SI adapters", false);
+		Row building = starterAdapters(scenario, "starter SI adapters, new Message per send", true);
+		return List.of(si, starter.withRatio(si.median(), "vs Spring Integration"),
+				adapters.withRatio(si.median(), "vs Spring Integration"),
+				adapters.withRatio(starter.median(), "vs the starter's template -> listener"),
+				building.withRatio(starter.median(), "vs the starter's template -> listener"));
+	}
+
+	/**
+	 * The starter's own Spring Integration adapters in the same flows: an outbound channel adapter
+	 * on a PUSH socket into an inbound channel adapter on a PULL socket, with a String payload type.
+	 * @param building whether the harness thread builds a new message for every send, which costs
+	 * it about as much as the adapters' whole send path
+	 */
+	private Row starterAdapters(String scenario, String variant, boolean building) throws Exception {
+		String endpoint = Endpoints.tcp();
+		try (ConfigurableApplicationContext app = StarterApp.start(StarterFlows.class, "zmq.sockets.rx.type=PULL",
+				"zmq.sockets.rx.endpoints=@" + endpoint, "zmq.sockets.tx.type=PUSH",
+				"zmq.sockets.tx.endpoints=>" + endpoint)) {
+			MessageChannel input = app.getBean(StarterFlows.INPUT, MessageChannel.class);
+			return this.harness.throughput(scenario, variant, this.harness.messages(1_000_000),
+					StarterFlows.COUNTER.sendingInto(input, "The starter's adapters", building), ThreadSet.none());
+		}
 	}
 
 	private Row springIntegration(String scenario) throws Exception {
@@ -90,23 +121,39 @@ final class SpringIntegrationScenario {
 					})
 					.run()) {
 			MessageChannel input = app.getBean(SiFlows.INPUT, MessageChannel.class);
-			return this.harness.throughput(scenario, "spring-integration", messages, (count) -> {
-				long target = counter.received.get() + count;
-				for (long i = 0; i < count; i++) {
-					input.send(MessageBuilder.withPayload(Bench.TEXT).build());
-				}
-				Harness.awaitCount(() -> counter.received.get() + counter.foreign.get(), target, 120);
-				if (counter.foreign.get() > 0) {
-					throw new IllegalStateException("Spring Integration delivered " + counter.foreign.get()
-							+ " payloads that are not the String sent, for example " + counter.example.get());
-				}
-			}, ThreadSet.none());
+			return this.harness.throughput(scenario, "spring-integration", messages,
+					counter.sendingInto(input, "Spring Integration", false), ThreadSet.none());
 		}
 		finally {
 			schedulers.disposeAll();
 			// Also shuts down the shared boundedElastic and parallel schedulers the adapters used.
 			Schedulers.resetFactory();
 		}
+	}
+
+	/** The starter's adapters, as a Spring Integration user would write them with {@link ZmqIntegration}. */
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ ZmqAutoConfiguration.class, JacksonAutoConfiguration.class,
+			ZmqIntegrationAutoConfiguration.class })
+	@EnableIntegration
+	static class StarterFlows {
+
+		static final String INPUT = "starterInput";
+
+		static final Counter COUNTER = new Counter(0);
+
+		@Bean
+		IntegrationFlow starterOutbound(ZmqIntegration zmq) {
+			return IntegrationFlow.from(INPUT).handle(zmq.outboundAdapter("tx")).get();
+		}
+
+		@Bean
+		IntegrationFlow starterInbound(ZmqIntegration zmq) {
+			return IntegrationFlow.from(zmq.inboundAdapter("rx").id("bench-rx").payloadType(String.class))
+				.handle((message) -> COUNTER.accept(message.getPayload()))
+				.get();
+		}
+
 	}
 
 	/** Where the inbound adapter binds, and what its flow counts. */
@@ -122,6 +169,27 @@ final class SpringIntegrationScenario {
 
 		Counter(int port) {
 			this.port = port;
+		}
+
+		/**
+		 * A round: send {@code Message<String>}s into a flow's input channel, as the harness thread,
+		 * and wait until this counter has seen them all. Messages are immutable: unless
+		 * {@code building}, the same one is sent every time, so that the figure is about the
+		 * adapters and not about making messages.
+		 */
+		Harness.RoundBody sendingInto(MessageChannel input, String who, boolean building) {
+			Message<String> prebuilt = MessageBuilder.withPayload(Bench.TEXT).build();
+			return (count) -> {
+				long target = this.received.get() + count;
+				for (long i = 0; i < count; i++) {
+					input.send(building ? MessageBuilder.withPayload(Bench.TEXT).build() : prebuilt);
+				}
+				Harness.awaitCount(() -> this.received.get() + this.foreign.get(), target, 120);
+				if (this.foreign.get() > 0) {
+					throw new IllegalStateException(who + " delivered " + this.foreign.get()
+							+ " payloads that are not the String sent, for example " + this.example.get());
+				}
+			};
 		}
 
 		void accept(Object payload) {

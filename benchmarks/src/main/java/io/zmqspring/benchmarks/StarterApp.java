@@ -13,6 +13,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class StarterApp {
 
+	/** Whether the applications observe their sends and listeners ({@code --observations}). */
+	static boolean observations;
+
 	private StarterApp() {
 	}
 
@@ -21,7 +24,12 @@ final class StarterApp {
 				"zmq.defaults.send-hwm=" + Bench.HWM, "zmq.defaults.receive-hwm=" + Bench.HWM,
 				"zmq.defaults.send-timeout=60s"));
 		all.addAll(List.of(properties));
-		return new SpringApplicationBuilder(configuration).web(WebApplicationType.NONE)
+		if (observations) {
+			all.addAll(List.of(ObservedConfiguration.PROPERTIES));
+		}
+		Class<?>[] sources = observations ? new Class<?>[] { configuration, ObservedConfiguration.class }
+				: new Class<?>[] { configuration };
+		return new SpringApplicationBuilder(sources).web(WebApplicationType.NONE)
 			.bannerMode(Banner.Mode.OFF)
 			.logStartupInfo(false)
 			.properties(all.toArray(new String[0]))

@@ -10,11 +10,12 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
 import org.springframework.util.Assert;
 
 import io.zmqspring.actuate.ZmqActuatorEndpoint.ListenerDescriptor;
+import io.zmqspring.actuate.ZmqActuatorEndpoint.ProxyDescriptor;
 
 /**
  * {@link EndpointWebExtension @EndpointWebExtension} for the {@link ZmqActuatorEndpoint}: over
- * HTTP, starting or stopping an unknown listener answers {@code 404 Not Found} rather than
- * {@code 204 No Content}.
+ * HTTP, starting or stopping an unknown listener, or acting on an unknown proxy, answers
+ * {@code 404 Not Found} rather than {@code 204 No Content}.
  *
  * @author zmq-spring-boot
  */
@@ -52,8 +53,19 @@ public class ZmqActuatorEndpointWebExtension {
 		return respond(this.delegate.stopListener(id));
 	}
 
-	private static WebEndpointResponse<ListenerDescriptor> respond(@Nullable ListenerDescriptor listener) {
-		return (listener != null) ? new WebEndpointResponse<>(listener, WebEndpointResponse.STATUS_OK)
+	/**
+	 * Pause, resume, start or stop a proxy.
+	 * @param name the proxy's name
+	 * @param action {@code pause}, {@code resume}, {@code start} or {@code stop}
+	 * @return the proxy after the action, or {@code 404} if there is no such proxy
+	 */
+	@WriteOperation
+	public WebEndpointResponse<ProxyDescriptor> proxy(@Selector String name, @Selector String action) {
+		return respond(this.delegate.proxy(name, action));
+	}
+
+	private static <T> WebEndpointResponse<T> respond(@Nullable T body) {
+		return (body != null) ? new WebEndpointResponse<>(body, WebEndpointResponse.STATUS_OK)
 				: new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
 	}
 

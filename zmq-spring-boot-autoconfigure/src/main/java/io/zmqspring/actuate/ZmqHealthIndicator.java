@@ -15,6 +15,8 @@ import io.zmqspring.core.ZmqSocketOwners;
 import io.zmqspring.core.ZmqSocketRegistry;
 import io.zmqspring.listener.ZmqListenerContainer;
 import io.zmqspring.listener.ZmqListenerEndpointRegistry;
+import io.zmqspring.proxy.ZmqProxy;
+import io.zmqspring.proxy.ZmqProxyRegistry;
 
 /**
  * {@link org.springframework.boot.health.contributor.HealthIndicator HealthIndicator} for
@@ -25,10 +27,13 @@ import io.zmqspring.listener.ZmqListenerEndpointRegistry;
  * <li>a running listener container's socket is not open ({@code REOPENING} or
  * {@code CLOSED}),</li>
  * <li>a socket failed and is being opened again ({@code REOPENING}), or</li>
- * <li>a thread of the context died, which loses the sockets it served.</li>
+ * <li>a thread of the context died, which loses the sockets it served, or</li>
+ * <li>a proxy failed ({@code REOPENING}), ended by itself ({@code FAILED}), or is stopped although
+ * it starts automatically and the proxies were started.</li>
  * </ul>
- * The details list each open socket (type, actual endpoints, state, failures) and each listener
- * (socket, running, socket state); never socket options, so never keys or passwords.
+ * The details list each open socket (type, actual endpoints, state, failures), each listener
+ * (socket, running, socket state) and each proxy (kind, state, messages by direction); never
+ * socket options, so never keys or passwords.
  *
  * @author zmq-spring-boot
  */
@@ -42,6 +47,8 @@ public class ZmqHealthIndicator extends AbstractHealthIndicator {
 
 	private final @Nullable ZmqContextSupervisor supervisor;
 
+	private final @Nullable ZmqProxyRegistry proxyRegistry;
+
 	/**
 	 * Create a new indicator.
 	 * @param owners the owners of the open sockets
@@ -51,6 +58,20 @@ public class ZmqHealthIndicator extends AbstractHealthIndicator {
 	 */
 	public ZmqHealthIndicator(ZmqSocketOwners owners, ZmqSocketRegistry socketRegistry,
 			ZmqListenerEndpointRegistry listenerRegistry, @Nullable ZmqContextSupervisor supervisor) {
+		this(owners, socketRegistry, listenerRegistry, supervisor, null);
+	}
+
+	/**
+	 * Create a new indicator.
+	 * @param owners the owners of the open sockets
+	 * @param socketRegistry the registry that knows the actual endpoints
+	 * @param listenerRegistry the listener containers
+	 * @param supervisor the supervisor of the context, or {@code null} if it is not supervised
+	 * @param proxyRegistry the proxies, or {@code null} for none
+	 */
+	public ZmqHealthIndicator(ZmqSocketOwners owners, ZmqSocketRegistry socketRegistry,
+			ZmqListenerEndpointRegistry listenerRegistry, @Nullable ZmqContextSupervisor supervisor,
+			@Nullable ZmqProxyRegistry proxyRegistry) {
 		super("ZeroMQ health check failed");
 		Assert.notNull(owners, "'owners' must not be null");
 		Assert.notNull(socketRegistry, "'socketRegistry' must not be null");
@@ -59,6 +80,7 @@ public class ZmqHealthIndicator extends AbstractHealthIndicator {
 		this.socketRegistry = socketRegistry;
 		this.listenerRegistry = listenerRegistry;
 		this.supervisor = supervisor;
+		this.proxyRegistry = proxyRegistry;
 	}
 
 	@Override
@@ -99,12 +121,36 @@ public class ZmqHealthIndicator extends AbstractHealthIndicator {
 			listeners.put(container.getId(), listener);
 		}
 		builder.withDetail("listeners", listeners);
+		if (this.proxyRegistry != null && !this.proxyRegistry.getProxies().isEmpty()) {
+			up &= proxiesUp(builder, this.proxyRegistry);
+		}
 		if (up) {
 			builder.up();
 		}
 		else {
 			builder.down();
 		}
+	}
+
+	private static boolean proxiesUp(Health.Builder builder, ZmqProxyRegistry registry) {
+		boolean up = true;
+		boolean started = registry.isRunning();
+		Map<String, Object> proxies = new LinkedHashMap<>();
+		for (ZmqProxy proxy : registry.getProxies()) {
+			ZmqProxy.State state = proxy.getState();
+			up &= state != ZmqProxy.State.REOPENING && state != ZmqProxy.State.FAILED;
+			up &= !(state == ZmqProxy.State.STOPPED && started && proxy.getDefinition().autoStartup());
+			Map<String, Object> details = new LinkedHashMap<>();
+			details.put("kind", proxy.getDefinition().kind());
+			details.put("state", state);
+			for (ZmqProxy.Direction direction : ZmqProxy.Direction.values()) {
+				details.put(direction.tag(), proxy.getMessages(direction));
+			}
+			details.put("failures", proxy.getFailures());
+			proxies.put(proxy.getName(), details);
+		}
+		builder.withDetail("proxies", proxies);
+		return up;
 	}
 
 }

@@ -100,6 +100,38 @@ public @interface ZmqListener {
 	String errorHandler() default "";
 
 	/**
+	 * The content type objects are read in when a message announces none in its header frame,
+	 * for example {@code "application/msgpack"}; default the socket's
+	 * ({@code zmq.sockets.<name>.content-type}), else JSON. Replies are written in the content
+	 * type of the request.
+	 * @return the content type
+	 */
+	String contentType() default "";
+
+	/**
+	 * Whether the method takes batches ({@code "true"}): one {@code List<T>} or
+	 * {@code List<Message<T>>} parameter, no return value, on a SUB, XSUB, PULL, PAIR or DEALER
+	 * socket. A batch is handed over when it has {@link #batchSize()} messages or
+	 * {@link #batchTimeout()} after its first one, whichever comes first, and when the listener
+	 * stops. A batch that fails goes to the error handler as one failure.
+	 * @return the batch flag
+	 */
+	String batch() default "";
+
+	/**
+	 * The most messages in a batch, for example {@code "${batch.size:100}"}; default 100.
+	 * @return the batch size
+	 */
+	String batchSize() default "";
+
+	/**
+	 * The longest a batch waits for more messages once it has one, for example {@code "50ms"};
+	 * default 100ms.
+	 * @return the batch timeout
+	 */
+	String batchTimeout() default "";
+
+	/**
 	 * How long a result returned as a {@code CompletableFuture} or {@code Mono} may take, for
 	 * example {@code "10s"} or {@code "${pricing.timeout:2s}"}; then REP and ROUTER listeners
 	 * send the error reply and the timeout is counted. Empty takes

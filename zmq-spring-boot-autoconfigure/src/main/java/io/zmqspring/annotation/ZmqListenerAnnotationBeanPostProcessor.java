@@ -33,18 +33,20 @@ import org.springframework.messaging.handler.annotation.support.DefaultMessageHa
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.MimeType;
 import org.springframework.util.StringUtils;
 import org.springframework.validation.Validator;
 
 import io.zmqspring.converter.CompositeZmqMessageConverter;
+import io.zmqspring.converter.ZmqContentTypes;
 import io.zmqspring.converter.ZmqMessageConverter;
 import io.zmqspring.core.ZmqConfigurationException;
-import io.zmqspring.core.ZmqEndpoint;
 import io.zmqspring.core.ZmqSocketDefinition;
-import io.zmqspring.core.ZmqSocketOptions;
 import io.zmqspring.core.ZmqSocketRegistry;
 import io.zmqspring.core.ZmqSocketType;
+import io.zmqspring.listener.BatchMessagingZmqMessageListener;
 import io.zmqspring.listener.MessagingZmqMessageListener;
+import io.zmqspring.listener.ZmqBatchSettings;
 import io.zmqspring.listener.ZmqFramesArgumentResolver;
 import io.zmqspring.listener.ZmqListenerEndpoint;
 import io.zmqspring.listener.ZmqListenerEndpointRegistry;
@@ -110,7 +112,9 @@ public class ZmqListenerAnnotationBeanPostProcessor
 		ConfigurableBeanFactory factory = beanFactory();
 		ZmqListenerEndpointRegistry registry = factory.getBean(ZmqListenerEndpointRegistry.class);
 		ZmqSocketRegistry sockets = factory.getBean(ZmqSocketRegistry.class);
-		ZmqMessageConverter converter = factory.getBean(CompositeZmqMessageConverter.class);
+		CompositeZmqMessageConverter converter = factory.getBean(CompositeZmqMessageConverter.class);
+		ZmqContentTypes contentTypes = factory.getBeanProvider(ZmqContentTypes.class)
+			.getIfAvailable(() -> ZmqContentTypes.NONE);
 		DefaultMessageHandlerMethodFactory methodFactory = messageHandlerMethodFactory(factory, converter);
 		List<PendingListener> toRegister;
 		synchronized (this.pending) {
@@ -118,7 +122,7 @@ public class ZmqListenerAnnotationBeanPostProcessor
 			this.pending.clear();
 		}
 		for (PendingListener listener : toRegister) {
-			registry.registerListener(endpoint(listener, sockets, converter, methodFactory));
+			registry.registerListener(endpoint(listener, sockets, converter, contentTypes, methodFactory));
 		}
 	}
 
@@ -149,7 +153,8 @@ public class ZmqListenerAnnotationBeanPostProcessor
 	}
 
 	private ZmqListenerEndpoint endpoint(PendingListener listener, ZmqSocketRegistry sockets,
-			ZmqMessageConverter converter, DefaultMessageHandlerMethodFactory methodFactory) {
+			CompositeZmqMessageConverter converter, ZmqContentTypes contentTypes,
+			DefaultMessageHandlerMethodFactory methodFactory) {
 		ZmqListener annotation = listener.annotation();
 		String id = resolve(annotation.id());
 		if (id.isEmpty()) {
@@ -160,8 +165,20 @@ public class ZmqListenerAnnotationBeanPostProcessor
 		ZmqSocketDefinition socket = socketDefinition(id, description, annotation, sockets);
 		Method invocable = AopUtils.selectInvocableMethod(listener.method(), listener.bean().getClass());
 		InvocableHandlerMethod handler = methodFactory.createInvocableHandlerMethod(listener.bean(), invocable);
-		ZmqListenerEndpoint endpoint = new ZmqListenerEndpoint(id, socket,
-				new MessagingZmqMessageListener(handler, converter));
+		MimeType contentType = ListenerAttributes.contentType(description, resolve(annotation.contentType()), socket,
+				contentTypes, converter);
+		ZmqListenerEndpoint endpoint;
+		if (flag(description + " batch", resolve(annotation.batch()), false)) {
+			ZmqBatchSettings batch = ListenerAttributes.batch(description, listener.method(), socket,
+					resolve(annotation.batchSize()), resolve(annotation.batchTimeout()));
+			endpoint = new ZmqListenerEndpoint(id, socket,
+					new BatchMessagingZmqMessageListener(handler, converter, contentType));
+			endpoint.setBatch(batch);
+		}
+		else {
+			endpoint = new ZmqListenerEndpoint(id, socket,
+					new MessagingZmqMessageListener(handler, converter, contentType));
+		}
 		endpoint.setDescription(description);
 		endpoint.setConcurrency(concurrency(description, resolve(annotation.concurrency())));
 		endpoint.setAutoStartup(flag(description + " autoStartup", resolve(annotation.autoStartup()), true));
@@ -237,12 +254,7 @@ public class ZmqListenerAnnotationBeanPostProcessor
 				throw new ZmqConfigurationException(description, socketName,
 						"name a configured socket or declare type and endpoints, not both");
 			}
-			ZmqSocketDefinition configured = sockets.findDefinition(socketName);
-			if (configured == null) {
-				throw new ZmqConfigurationException(description + " socket", socketName,
-						"no socket of that name is configured under zmq.sockets; configured sockets: "
-								+ (sockets.getDefinitions().isEmpty() ? "none" : sockets.getDefinitions().keySet()));
-			}
+			ZmqSocketDefinition configured = sockets.getDefinition(description, socketName);
 			definition = topics.isEmpty() ? configured
 					: new ZmqSocketDefinition(configured.name(), configured.type(), configured.endpoints(), topics,
 							configured.options());
@@ -252,46 +264,15 @@ public class ZmqListenerAnnotationBeanPostProcessor
 				throw new ZmqConfigurationException(description, null,
 						"name a configured socket (socket = \"...\") or declare type and endpoints");
 			}
-			if (sockets.findDefinition(id) != null) {
-				throw new ZmqConfigurationException(description + " id", id,
-						"an inline listener socket takes the listener's id as its name, and a socket of that name is "
-								+ "already configured under zmq.sockets; choose another id");
-			}
 			ZmqSocketType type = socketType(description, typeName);
 			boolean bind = flag(description + " bind", resolve(annotation.bind()), type.bindsByDefault());
-			List<ZmqEndpoint> parsed = new ArrayList<>();
-			for (String endpoint : endpoints) {
-				try {
-					parsed.add(ZmqEndpoint.parse(endpoint, bind));
-				}
-				catch (IllegalArgumentException ex) {
-					throw new ZmqConfigurationException(description + " endpoints", endpoint, ex.getMessage());
-				}
-			}
-			definition = new ZmqSocketDefinition(id, type, parsed, topics,
-					inlineSocketOptions(description, sockets.getDefaultOptions()));
+			definition = sockets.inlineDefinition(description, id, type, bind, endpoints, topics);
 		}
 		if (!definition.type().isListenerType()) {
 			throw new ZmqConfigurationException(description, definition.type(),
 					"a listener cannot receive on this socket type; use one of SUB, PULL, REP, ROUTER, DEALER, PAIR, XSUB");
 		}
 		return definition;
-	}
-
-	/**
-	 * Return the options of an inline listener socket, the default options, checked against what
-	 * JeroMQ accepts: they are checked when configured as {@code zmq.defaults}, but not when an
-	 * application supplies its own {@link ZmqSocketRegistry}.
-	 */
-	private static ZmqSocketOptions inlineSocketOptions(String description, ZmqSocketOptions defaults) {
-		try {
-			defaults.validate("zmq.defaults");
-			return defaults;
-		}
-		catch (ZmqConfigurationException ex) {
-			throw new ZmqConfigurationException(ex.getProperty(), ex.getValue(),
-					ex.getReason() + "; " + description + " declares its socket inline, with the default options");
-		}
 	}
 
 	private static ZmqSocketType socketType(String description, String typeName) {

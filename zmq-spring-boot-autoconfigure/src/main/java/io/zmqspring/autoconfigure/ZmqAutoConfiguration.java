@@ -1,7 +1,11 @@
 package io.zmqspring.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.zeromq.ZContext;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,11 +23,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
 import io.zmqspring.converter.CompositeZmqMessageConverter;
+import io.zmqspring.converter.ZmqContentTypes;
 import io.zmqspring.core.ZmqContextSupervisor;
 import io.zmqspring.core.ZmqSocketCustomizer;
 import io.zmqspring.core.ZmqSocketFactory;
 import io.zmqspring.core.ZmqSocketOptions;
 import io.zmqspring.core.ZmqSocketRegistry;
+import io.zmqspring.core.ZmqSocketType;
 import io.zmqspring.event.AsyncZmqEventPublisher;
 import io.zmqspring.event.PublishingZmqSocketEvents;
 import io.zmqspring.event.ZmqEventPublisher;
@@ -31,6 +37,9 @@ import io.zmqspring.listener.ZmqListenerContainerFactory;
 import io.zmqspring.listener.ZmqListenerEndpointRegistry;
 import io.zmqspring.metrics.MicrometerZmqMetrics;
 import io.zmqspring.metrics.ZmqMetrics;
+import io.zmqspring.proxy.ZmqProxyRegistry;
+import io.zmqspring.observation.ZmqListenerObservationConvention;
+import io.zmqspring.observation.ZmqTemplateObservationConvention;
 import io.zmqspring.security.ZmqZapHandler;
 import io.zmqspring.template.ZmqOperations;
 import io.zmqspring.template.ZmqTemplate;
@@ -42,7 +51,10 @@ import io.zmqspring.template.ZmqTemplate;
  *
  * @author zmq-spring-boot
  */
-@AutoConfiguration(afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+// After the meter registries exist (ZmqSocketMeters is conditional on one), as Boot orders its own
+@AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
 @ConditionalOnClass(ZContext.class)
 @EnableConfigurationProperties(ZmqProperties.class)
 @Import({ ZmqMessageConverterConfiguration.class, ZmqAnnotationDrivenConfiguration.class })
@@ -97,8 +109,11 @@ public class ZmqAutoConfiguration {
 	ZmqSocketFactory zmqSocketFactory(ZContext zmqContext, ZmqSocketRegistry zmqSocketRegistry,
 			ObjectProvider<ZmqSocketCustomizer> customizers, ZmqProperties properties, ZmqMetrics zmqMetrics,
 			ZmqZapHandler zmqZapHandler, ZmqEventPublisher zmqEventPublisher) {
-		ZmqSocketFactory factory = new ZmqSocketFactory(zmqContext, zmqSocketRegistry,
-				customizers.orderedStream().toList(), properties.getContext().getShutdownTimeout());
+		List<ZmqSocketCustomizer> all = new ArrayList<>();
+		all.add(subscriptionCounting(ZmqSocketDefinitions.subscriberWaits(properties).keySet()));
+		customizers.orderedStream().forEach(all::add);
+		ZmqSocketFactory factory = new ZmqSocketFactory(zmqContext, zmqSocketRegistry, all,
+				properties.getContext().getShutdownTimeout());
 		factory.setZapHandler(zmqZapHandler);
 		factory.getOwners().setMetrics(zmqMetrics);
 		factory.getOwners().setSocketEvents(new PublishingZmqSocketEvents(zmqEventPublisher));
@@ -106,22 +121,46 @@ public class ZmqAutoConfiguration {
 		return factory;
 	}
 
+	/**
+	 * Make the publishers that wait for their subscribers pass every subscription and
+	 * unsubscription up (XPUB_VERBOSER), before they bind, so that the template counts each one.
+	 */
+	private static ZmqSocketCustomizer subscriptionCounting(Set<String> sockets) {
+		return (definition, socket) -> {
+			if (definition.type() == ZmqSocketType.XPUB && sockets.contains(definition.name())) {
+				socket.setXpubVerboser(true);
+			}
+		};
+	}
+
 	@Bean
 	@ConditionalOnMissingBean
 	ZmqTemplate zmqTemplate(ZmqSocketFactory zmqSocketFactory, CompositeZmqMessageConverter zmqMessageConverter,
-			ZmqMetrics zmqMetrics, ZmqProperties properties,
-			ObjectProvider<ZmqListenerEndpointRegistry> listenerRegistry,
-			ObjectProvider<ZmqTemplateCustomizer> customizers) {
+			ZmqContentTypes zmqContentTypes, ZmqMetrics zmqMetrics, ZmqProperties properties,
+			ObjectProvider<ZmqListenerEndpointRegistry> listenerRegistry, ObjectProvider<ZmqProxyRegistry> proxyRegistry,
+			ObjectProvider<ZmqTemplateCustomizer> customizers, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ZmqTemplateObservationConvention> observationConvention) {
 		ZmqTemplate template = new ZmqTemplate(zmqSocketFactory, zmqMessageConverter);
 		ZmqProperties.Template settings = properties.getTemplate();
 		template.setDefaultSocket(settings.getDefaultSocket());
 		template.setReplyTimeout(settings.getReplyTimeout());
 		template.setStopTimeout(properties.getContext().getShutdownTimeout());
 		template.setMetrics(zmqMetrics);
+		template.setSubscriberWaits(ZmqSocketDefinitions.subscriberWaits(properties));
+		template.setContentTypes(zmqContentTypes);
+		if (settings.isObservationEnabled()) {
+			observationRegistry.ifUnique((registry) -> {
+				template.setObservationRegistry(registry);
+				template.setObservationConvention(observationConvention.getIfUnique());
+				template.setObservationEnabled(true);
+			});
+		}
 		ZmqSocketDefinitions.requestPolicies(properties).forEach(template::setRequestPolicy);
 		template.setOpenOnStart((name) -> {
 			ZmqListenerEndpointRegistry registry = listenerRegistry.getIfAvailable();
-			return registry == null || !registry.getListenerSocketNames().contains(name);
+			ZmqProxyRegistry proxies = proxyRegistry.getIfAvailable();
+			return (registry == null || !registry.getListenerSocketNames().contains(name))
+					&& (proxies == null || !proxies.getProxySocketNames().contains(name));
 		});
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(template));
 		return template;
@@ -132,7 +171,9 @@ public class ZmqAutoConfiguration {
 	ZmqListenerContainerFactory zmqListenerContainerFactory(ZmqSocketFactory zmqSocketFactory,
 			CompositeZmqMessageConverter zmqMessageConverter, ZmqMetrics zmqMetrics, ZmqProperties properties,
 			ObjectProvider<ZmqListenerContainerFactoryCustomizer> customizers, Environment environment,
-			ZmqEventPublisher zmqEventPublisher, ObjectProvider<ZmqOperations> zmqOperations) {
+			ZmqEventPublisher zmqEventPublisher, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<ZmqListenerObservationConvention> observationConvention,
+			ObjectProvider<ZmqOperations> zmqOperations) {
 		ZmqListenerContainerFactory factory = new ZmqListenerContainerFactory(zmqSocketFactory);
 		factory.setVirtualThreads(Threading.VIRTUAL.isActive(environment));
 		factory.setMetrics(zmqMetrics);
@@ -141,6 +182,13 @@ public class ZmqAutoConfiguration {
 		factory.setTimerEnabled(properties.getListener().isTimerEnabled());
 		factory.setAsyncReplyTimeout(properties.getListener().getAsyncReplyTimeout());
 		factory.setEventPublisher(zmqEventPublisher);
+		if (properties.getListener().isObservationEnabled()) {
+			observationRegistry.ifUnique((registry) -> {
+				factory.setObservationRegistry(registry);
+				factory.setObservationConvention(observationConvention.getIfUnique());
+				factory.setObservationEnabled(true);
+			});
+		}
 		factory.setReplyTemplate(zmqOperations.getIfUnique());
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(factory));
 		return factory;
@@ -150,6 +198,21 @@ public class ZmqAutoConfiguration {
 	@ConditionalOnMissingBean
 	ZmqListenerEndpointRegistry zmqListenerEndpointRegistry(ZmqListenerContainerFactory zmqListenerContainerFactory) {
 		return new ZmqListenerEndpointRegistry(zmqListenerContainerFactory);
+	}
+
+	/**
+	 * The proxies of {@code zmq.proxies}, started with the listener containers. Their sockets
+	 * are opened through the socket factory, so they get every option and the security settings.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	ZmqProxyRegistry zmqProxyRegistry(ZmqProperties properties, ZmqSocketFactory zmqSocketFactory,
+			ZmqMetrics zmqMetrics, ObjectProvider<ZmqListenerEndpointRegistry> listenerRegistry) {
+		return new ZmqProxyRegistry(ZmqProxyDefinitions.proxies(properties, zmqSocketFactory.getRegistry()),
+				zmqSocketFactory, zmqMetrics, () -> {
+					ZmqListenerEndpointRegistry registry = listenerRegistry.getIfAvailable();
+					return (registry != null) ? registry.getListenerSocketNames() : Set.of();
+				});
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -167,6 +230,12 @@ public class ZmqAutoConfiguration {
 		@ConditionalOnBean(MeterRegistry.class)
 		ZmqSocketMeters zmqSocketMeters(MeterRegistry meterRegistry, ZmqSocketFactory zmqSocketFactory) {
 			return new ZmqSocketMeters(meterRegistry, zmqSocketFactory);
+		}
+
+		@Bean
+		@ConditionalOnBean(MeterRegistry.class)
+		ZmqProxyMeters zmqProxyMeters(MeterRegistry meterRegistry, ZmqProxyRegistry zmqProxyRegistry) {
+			return new ZmqProxyMeters(meterRegistry, zmqProxyRegistry);
 		}
 
 	}

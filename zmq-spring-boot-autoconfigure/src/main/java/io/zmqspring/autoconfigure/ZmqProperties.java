@@ -38,6 +38,11 @@ public class ZmqProperties {
 	private final Map<String, Socket> sockets = new LinkedHashMap<>();
 
 	/**
+	 * Proxies that forward between two sockets on one thread, by name.
+	 */
+	private final Map<String, ZmqProxyProperties> proxies = new LinkedHashMap<>();
+
+	/**
 	 * The template.
 	 */
 	private final Template template = new Template();
@@ -57,6 +62,10 @@ public class ZmqProperties {
 
 	public Map<String, Socket> getSockets() {
 		return this.sockets;
+	}
+
+	public Map<String, ZmqProxyProperties> getProxies() {
+		return this.proxies;
 	}
 
 	public Template getTemplate() {
@@ -177,13 +186,39 @@ public class ZmqProperties {
 		private @Nullable Duration handshakeInterval;
 
 		/**
+		 * Content type objects are converted with, for example 'application/msgpack'; unset
+		 * means JSON. Raw bytes and strings are sent as they are whatever it says. With the
+		 * header frame enabled, senders announce it in a 'contentType' header, and listeners
+		 * read each message by the content type it announces.
+		 */
+		private @Nullable String contentType;
+
+		/**
 		 * Security mechanism and its keys or credentials; per-socket values override
 		 * zmq.defaults.security.
 		 */
 		private final Security security = new Security();
 
+		/**
+		 * The opt-in header frame that carries chosen message headers (trace context, content
+		 * type) between applications; per-socket values override zmq.defaults.headers.
+		 */
+		private final Headers headers = new Headers();
+
 		public Security getSecurity() {
 			return this.security;
+		}
+
+		public Headers getHeaders() {
+			return this.headers;
+		}
+
+		public @Nullable String getContentType() {
+			return this.contentType;
+		}
+
+		public void setContentType(@Nullable String contentType) {
+			this.contentType = contentType;
 		}
 
 		public @Nullable Integer getSendHwm() {
@@ -539,6 +574,43 @@ public class ZmqProperties {
 	}
 
 	/**
+	 * Header frame settings of a socket. Unset values fall back to zmq.defaults.headers.
+	 */
+	public static class Headers {
+
+		/**
+		 * Whether the socket sends the header frame before each payload and reads it from what
+		 * it receives. Off by default, so that plain ZeroMQ peers see only their own frames;
+		 * turn it on for sockets between applications that both use the header frame.
+		 */
+		private @Nullable Boolean enabled;
+
+		/**
+		 * Header names the socket sends and accepts; others are dropped both ways. A name ending
+		 * in '*' matches a prefix. Defaults to traceparent, tracestate, baggage, b3 and
+		 * contentType.
+		 */
+		private @Nullable List<String> allowed;
+
+		public @Nullable Boolean getEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(@Nullable Boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable List<String> getAllowed() {
+			return this.allowed;
+		}
+
+		public void setAllowed(@Nullable List<String> allowed) {
+			this.allowed = allowed;
+		}
+
+	}
+
+	/**
 	 * Options every socket starts from. Defaults: send-hwm and receive-hwm 1000, linger 1s,
 	 * reconnect-interval 100ms, reconnect-interval-max 5s, heartbeats off, send-timeout 1s,
 	 * immediate false, handshake-interval 5s, max-message-size 1MB on sockets that bind.
@@ -565,7 +637,7 @@ public class ZmqProperties {
 	public static class Socket extends SocketOptions {
 
 		/**
-		 * Socket type: PUB, SUB, XPUB, XSUB, PUSH, PULL, REQ, REP, DEALER, ROUTER or PAIR.
+		 * Socket type: PUB, SUB, XPUB, XSUB, PUSH, PULL, REQ, REP, DEALER, ROUTER, PAIR, CLIENT or SERVER.
 		 */
 		private @Nullable ZmqSocketType type;
 
@@ -591,6 +663,20 @@ public class ZmqProperties {
 		 * Routing id announced to ROUTER peers (ZMQ_ROUTING_ID).
 		 */
 		private @Nullable String routingId;
+
+		/**
+		 * Subscriptions a PUB or XPUB socket waits for before the template's first send on it
+		 * (each subscriber counts once per topic). The socket then runs as an XPUB that counts
+		 * them; 0 counts them without holding the first send, for
+		 * ZmqTemplate.awaitSubscribers.
+		 */
+		private @Nullable Integer waitForSubscribers;
+
+		/**
+		 * Longest time the first send waits for wait-for-subscribers subscriptions; then it sends
+		 * anyway and logs a warning.
+		 */
+		private Duration waitForSubscribersTimeout = Duration.ofSeconds(10);
 
 		/**
 		 * Request-reply through the template on a REQ or DEALER socket: retries and failing fast.
@@ -639,6 +725,22 @@ public class ZmqProperties {
 
 		public void setRoutingId(@Nullable String routingId) {
 			this.routingId = routingId;
+		}
+
+		public @Nullable Integer getWaitForSubscribers() {
+			return this.waitForSubscribers;
+		}
+
+		public void setWaitForSubscribers(@Nullable Integer waitForSubscribers) {
+			this.waitForSubscribers = waitForSubscribers;
+		}
+
+		public Duration getWaitForSubscribersTimeout() {
+			return this.waitForSubscribersTimeout;
+		}
+
+		public void setWaitForSubscribersTimeout(Duration waitForSubscribersTimeout) {
+			this.waitForSubscribersTimeout = waitForSubscribersTimeout;
 		}
 
 	}
@@ -718,6 +820,13 @@ public class ZmqProperties {
 		 */
 		private int sendQueueCapacity = 1024;
 
+		/**
+		 * Whether to observe every send and request-reply with the application's
+		 * ObservationRegistry (observation zmq.template), for metrics and tracing. Off by default:
+		 * with it off, a send does no observation work.
+		 */
+		private boolean observationEnabled;
+
 		public @Nullable String getDefaultSocket() {
 			return this.defaultSocket;
 		}
@@ -742,6 +851,14 @@ public class ZmqProperties {
 			this.sendQueueCapacity = sendQueueCapacity;
 		}
 
+		public boolean isObservationEnabled() {
+			return this.observationEnabled;
+		}
+
+		public void setObservationEnabled(boolean observationEnabled) {
+			this.observationEnabled = observationEnabled;
+		}
+
 	}
 
 	/**
@@ -759,6 +876,13 @@ public class ZmqProperties {
 		 * default: at very high message rates, timing costs a few percent of throughput.
 		 */
 		private boolean timerEnabled;
+
+		/**
+		 * Whether to observe every listener invocation with the application's
+		 * ObservationRegistry (observation zmq.listener), for metrics and tracing. Off by default:
+		 * with it off, no per-message work is added.
+		 */
+		private boolean observationEnabled;
 
 		/**
 		 * How long a result a listener returns as a CompletableFuture or Mono may take; then REP
@@ -789,6 +913,14 @@ public class ZmqProperties {
 
 		public void setTimerEnabled(boolean timerEnabled) {
 			this.timerEnabled = timerEnabled;
+		}
+
+		public boolean isObservationEnabled() {
+			return this.observationEnabled;
+		}
+
+		public void setObservationEnabled(boolean observationEnabled) {
+			this.observationEnabled = observationEnabled;
 		}
 
 	}

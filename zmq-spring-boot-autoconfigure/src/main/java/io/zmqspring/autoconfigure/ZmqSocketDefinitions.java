@@ -12,11 +12,13 @@ import org.springframework.util.unit.DataSize;
 
 import io.zmqspring.core.ZmqConfigurationException;
 import io.zmqspring.core.ZmqEndpoint;
+import io.zmqspring.core.ZmqHeaderSettings;
 import io.zmqspring.core.ZmqSocketDefinition;
 import io.zmqspring.core.ZmqSocketOptions;
 import io.zmqspring.core.ZmqSocketType;
 import io.zmqspring.security.ZmqSecurity;
 import io.zmqspring.template.ZmqRequestPolicy;
+import io.zmqspring.template.ZmqSubscriberWait;
 
 /**
  * Turns {@link ZmqProperties} into validated {@link ZmqSocketDefinition}s, failing with the name
@@ -87,11 +89,12 @@ final class ZmqSocketDefinitions {
 	}
 
 	static ZmqSocketOptions defaults(ZmqProperties properties) {
-		ZmqSocketOptions defaults = options(properties.getDefaults(), null);
+		ZmqSocketOptions defaults = options(properties.getDefaults(), null)
+			.withHeaders(headers(properties.getDefaults().getHeaders(), ZmqHeaderSettings.DISABLED));
 		defaults.validate("zmq.defaults");
 		ZmqSecurity security = ZmqSecurityProperties.resolve("zmq.defaults.security",
 				properties.getDefaults().getSecurity(), ZmqSecurity.NONE);
-		return withSecurity(defaults, security);
+		return defaults.withSecurity(security);
 	}
 
 	static List<ZmqSocketDefinition> sockets(ZmqProperties properties, ZmqSocketOptions defaults) {
@@ -148,11 +151,24 @@ final class ZmqSocketDefinitions {
 	}
 
 	private static ZmqSocketDefinition socket(String name, ZmqProperties.Socket socket, ZmqSocketOptions defaults) {
-		String prefix = "zmq.sockets." + name;
+		return socket(name, "zmq.sockets." + name, socket, defaults);
+	}
+
+	/**
+	 * Build and check one socket's definition.
+	 * @param name the socket's name
+	 * @param prefix the prefix of its properties, for errors
+	 * @param socket its properties
+	 * @param defaults the options it starts from
+	 * @return the definition
+	 * @throws ZmqConfigurationException naming the first property at fault
+	 */
+	static ZmqSocketDefinition socket(String name, String prefix, ZmqProperties.Socket socket,
+			ZmqSocketOptions defaults) {
 		ZmqSocketType type = socket.getType();
 		if (type == null) {
 			throw new ZmqConfigurationException(prefix + ".type", null,
-					"a socket needs a type (PUB, SUB, XPUB, XSUB, PUSH, PULL, REQ, REP, DEALER, ROUTER or PAIR)");
+					"a socket needs a type (PUB, SUB, XPUB, XSUB, PUSH, PULL, REQ, REP, DEALER, ROUTER, PAIR, CLIENT or SERVER)");
 		}
 		if (socket.getEndpoints().isEmpty()) {
 			throw new ZmqConfigurationException(prefix + ".endpoints", null,
@@ -169,7 +185,13 @@ final class ZmqSocketDefinitions {
 				throw new ZmqConfigurationException(prefix + ".endpoints[" + i + "]", spec, ex.getMessage());
 			}
 		}
-		ZmqSocketOptions options = options(socket, defaults);
+		validateSubscriberWait(prefix, type, socket);
+		ZmqSocketOptions options = options(socket, defaults)
+			.withHeaders(headers(socket.getHeaders(), defaults.headers()));
+		if (type.isSingleFrame() && options.headers().enabled()) {
+			throw new ZmqConfigurationException(prefix + ".headers.enabled", true, "a " + type
+					+ " socket carries one frame per message, so no header frame; set it to false for this socket");
+		}
 		if (socket.getRoutingId() != null) {
 			options = options.withRoutingId(socket.getRoutingId());
 		}
@@ -177,13 +199,48 @@ final class ZmqSocketDefinitions {
 		ZmqSecurity security = ZmqSecurityProperties.resolve(prefix + ".security", socket.getSecurity(),
 				defaults.security());
 		security.validate(prefix + ".security", endpoints.stream().anyMatch(ZmqEndpoint::bind));
-		return new ZmqSocketDefinition(name, type, endpoints, socket.getTopics(), withSecurity(options, security));
+		return new ZmqSocketDefinition(name, type, endpoints, socket.getTopics(), options.withSecurity(security));
 	}
 
-	private static ZmqSocketOptions withSecurity(ZmqSocketOptions o, ZmqSecurity security) {
-		return new ZmqSocketOptions(o.sendHwm(), o.receiveHwm(), o.linger(), o.reconnectInterval(),
-				o.reconnectIntervalMax(), o.heartbeatInterval(), o.heartbeatTimeout(), o.heartbeatTtl(),
-				o.sendTimeout(), o.maxMessageSize(), o.immediate(), o.handshakeInterval(), o.routingId(), security);
+	/**
+	 * Return the publishing sockets whose first send waits for their subscribers.
+	 * @param properties the properties
+	 * @return the waits, by socket name
+	 */
+	static Map<String, ZmqSubscriberWait> subscriberWaits(ZmqProperties properties) {
+		Map<String, ZmqSubscriberWait> waits = new java.util.LinkedHashMap<>();
+		properties.getSockets().forEach((name, socket) -> {
+			Integer subscribers = socket.getWaitForSubscribers();
+			if (subscribers != null) {
+				waits.put(name, new ZmqSubscriberWait(subscribers, socket.getWaitForSubscribersTimeout()));
+			}
+		});
+		return waits;
+	}
+
+	private static void validateSubscriberWait(String prefix, ZmqSocketType type, ZmqProperties.Socket socket) {
+		Integer subscribers = socket.getWaitForSubscribers();
+		if (subscribers == null) {
+			return;
+		}
+		if (!type.isPublisher()) {
+			throw new ZmqConfigurationException(prefix + ".wait-for-subscribers", subscribers,
+					"only a PUB or XPUB socket has subscribers to wait for, but this socket is " + type);
+		}
+		if (subscribers < 0) {
+			throw new ZmqConfigurationException(prefix + ".wait-for-subscribers", subscribers,
+					"must not be negative (0 counts subscriptions without holding the first send)");
+		}
+		Duration timeout = socket.getWaitForSubscribersTimeout();
+		if (timeout.isNegative() || timeout.isZero()) {
+			throw new ZmqConfigurationException(prefix + ".wait-for-subscribers-timeout", timeout, "must be positive");
+		}
+	}
+
+	private static ZmqHeaderSettings headers(ZmqProperties.Headers own, ZmqHeaderSettings defaults) {
+		boolean enabled = (own.getEnabled() != null) ? own.getEnabled() : defaults.enabled();
+		List<String> allowed = (own.getAllowed() != null) ? own.getAllowed() : defaults.allowed();
+		return new ZmqHeaderSettings(enabled, allowed);
 	}
 
 	private static ZmqSocketOptions options(ZmqProperties.SocketOptions own,

@@ -1,6 +1,7 @@
 package io.zmqspring.converter;
 
 import java.lang.reflect.Type;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -8,6 +9,7 @@ import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.util.Assert;
+import org.springframework.util.MimeType;
 
 /**
  * Writes and reads any object as JSON through a Jackson 3 {@link JsonMapper}. Used as the last
@@ -22,6 +24,11 @@ public class JacksonZmqMessageConverter implements ZmqMessageConverter {
 	public JacksonZmqMessageConverter(JsonMapper jsonMapper) {
 		Assert.notNull(jsonMapper, "'jsonMapper' must not be null");
 		this.jsonMapper = jsonMapper;
+	}
+
+	@Override
+	public List<MimeType> getContentTypes() {
+		return ZmqContentTypes.JSON_TYPES;
 	}
 
 	@Override

@@ -1,8 +1,11 @@
 package io.zmqspring.converter;
 
 import java.lang.reflect.Type;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.MimeType;
 
 /**
  * Converts between application objects and the bytes of a ZeroMQ frame.
@@ -10,6 +13,10 @@ import org.jspecify.annotations.Nullable;
  * Declare a bean of this type to add a conversion; it is consulted before the defaults
  * ({@code byte[]} as is, {@code String} as UTF-8, everything else as JSON when Jackson is on the
  * class path). Declare a {@link CompositeZmqMessageConverter} bean to replace the whole chain.
+ * <p>
+ * A converter for a format with a content type (JSON, MessagePack) names it in
+ * {@link #getContentTypes()}; the chain then uses it only where that content type, or none, is
+ * asked for.
  *
  * @author zmq-spring-boot
  */
@@ -45,5 +52,16 @@ public interface ZmqMessageConverter {
 	 * @throws ZmqConversionException if the bytes cannot be read as that type
 	 */
 	@Nullable Object fromBytes(byte[] bytes, Type targetType);
+
+	/**
+	 * Return the content types of the format this converter writes and reads, the one it
+	 * announces first, for example {@code application/json}. Empty (the default) for a converter
+	 * tied to no content type, such as raw bytes or text: the chain uses it whatever content type
+	 * is asked for.
+	 * @return the content types
+	 */
+	default List<MimeType> getContentTypes() {
+		return List.of();
+	}
 
 }

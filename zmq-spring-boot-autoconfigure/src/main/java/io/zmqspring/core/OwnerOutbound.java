@@ -108,6 +108,17 @@ final class OwnerOutbound {
 			if (next instanceof ZmqOutbound outbound && outbound.isDone()) {
 				continue;
 			}
+			if (next instanceof OutboundBatch batch) {
+				int before = batch.position();
+				boolean done = flushBatch(owned, batch, mayBlock);
+				sent |= batch.position() > before;
+				if (!done) {
+					this.pending = batch;
+					this.blocked = true;
+					return sent;
+				}
+				continue;
+			}
 			boolean accepted;
 			try {
 				accepted = write(owned, next, ZMQ.DONTWAIT);
@@ -131,6 +142,31 @@ final class OwnerOutbound {
 			sent = true;
 			this.stats.sent(bytes(next));
 		}
+	}
+
+	/** Write a batch's messages in order; {@code false} when the socket takes no more for now. */
+	private boolean flushBatch(ZMQ.Socket owned, OutboundBatch batch, boolean mayBlock) {
+		while (batch.hasNext()) {
+			Object message = batch.peek();
+			boolean accepted;
+			try {
+				accepted = write(owned, message, ZMQ.DONTWAIT) || (mayBlock && write(owned, message, 0));
+			}
+			catch (ZMQException ex) {
+				if (ex.getErrorCode() == zmq.ZError.ETERM) {
+					throw ex;
+				}
+				rejected(message, ex);
+				batch.advance();
+				continue;
+			}
+			if (!accepted) {
+				return false;
+			}
+			this.stats.sent(bytes(message));
+			batch.advance();
+		}
+		return true;
 	}
 
 	/**
@@ -182,8 +218,10 @@ final class OwnerOutbound {
 			if (message instanceof ZmqOutbound outbound) {
 				outbound.fail(new ZmqSendException(this.name, "the socket closed before the message could be sent"));
 			}
-			dropped++;
-			this.metrics.sendFailure(this.name, "shutdown");
+			for (int i = count(message); i > 0; i--) {
+				dropped++;
+				this.metrics.sendFailure(this.name, "shutdown");
+			}
 			message = this.queue.poll();
 		}
 		if (dropped > 0) {
@@ -206,9 +244,11 @@ final class OwnerOutbound {
 				outbound.fail(reason);
 			}
 			else {
-				this.metrics.sendFailure(this.name, "closed");
+				for (int i = count(message); i > 0; i--) {
+					this.metrics.sendFailure(this.name, "closed");
+				}
 			}
-			failed++;
+			failed += count(message);
 			message = this.queue.poll();
 		}
 		if (failed > 0) {
@@ -216,6 +256,11 @@ final class OwnerOutbound {
 			logger.warn(LogMessage.of(() -> "ZeroMQ socket " + this.name + " closed with " + count
 					+ " queued message(s) unsent"));
 		}
+	}
+
+	/** How many messages a queued element holds: a batch's unsent ones, else one. */
+	private static int count(Object message) {
+		return (message instanceof OutboundBatch batch) ? batch.remaining() : 1;
 	}
 
 	private static long bytes(Object message) {

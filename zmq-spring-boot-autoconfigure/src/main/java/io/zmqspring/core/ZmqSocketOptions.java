@@ -27,13 +27,15 @@ import io.zmqspring.security.ZmqSecurity;
  * @param handshakeInterval longest time a new connection may take for the ZMTP handshake
  * @param routingId routing id announced to ROUTER peers
  * @param security the security mechanism and its keys or credentials
+ * @param headers whether the socket sends and reads the header frame, and which headers
  * @author zmq-spring-boot
  */
 public record ZmqSocketOptions(@Nullable Integer sendHwm, @Nullable Integer receiveHwm, @Nullable Duration linger,
 		@Nullable Duration reconnectInterval, @Nullable Duration reconnectIntervalMax,
 		@Nullable Duration heartbeatInterval, @Nullable Duration heartbeatTimeout, @Nullable Duration heartbeatTtl,
 		@Nullable Duration sendTimeout, @Nullable Long maxMessageSize, @Nullable Boolean immediate,
-		@Nullable Duration handshakeInterval, @Nullable String routingId, ZmqSecurity security) {
+		@Nullable Duration handshakeInterval, @Nullable String routingId, ZmqSecurity security,
+		ZmqHeaderSettings headers) {
 
 	/** The largest value of an option that JeroMQ takes in milliseconds as an {@code int}. */
 	private static final Duration MAX_MILLIS = Duration.ofMillis(Integer.MAX_VALUE);
@@ -45,6 +47,34 @@ public record ZmqSocketOptions(@Nullable Integer sendHwm, @Nullable Integer rece
 
 	public ZmqSocketOptions {
 		Assert.notNull(security, "'security' must not be null");
+		Assert.notNull(headers, "'headers' must not be null");
+	}
+
+	/**
+	 * Create options without the header frame.
+	 * @param sendHwm high-water mark for outbound messages
+	 * @param receiveHwm high-water mark for inbound messages
+	 * @param linger how long unsent messages are kept after close
+	 * @param reconnectInterval initial reconnect interval
+	 * @param reconnectIntervalMax maximum reconnect interval
+	 * @param heartbeatInterval interval between ZMTP heartbeats
+	 * @param heartbeatTimeout heartbeat timeout
+	 * @param heartbeatTtl heartbeat time-to-live
+	 * @param sendTimeout send timeout
+	 * @param maxMessageSize largest inbound message
+	 * @param immediate whether messages are queued only on completed connections
+	 * @param handshakeInterval longest handshake
+	 * @param routingId routing id
+	 * @param security the security mechanism and its keys or credentials
+	 */
+	public ZmqSocketOptions(@Nullable Integer sendHwm, @Nullable Integer receiveHwm, @Nullable Duration linger,
+			@Nullable Duration reconnectInterval, @Nullable Duration reconnectIntervalMax,
+			@Nullable Duration heartbeatInterval, @Nullable Duration heartbeatTimeout, @Nullable Duration heartbeatTtl,
+			@Nullable Duration sendTimeout, @Nullable Long maxMessageSize, @Nullable Boolean immediate,
+			@Nullable Duration handshakeInterval, @Nullable String routingId, ZmqSecurity security) {
+		this(sendHwm, receiveHwm, linger, reconnectInterval, reconnectIntervalMax, heartbeatInterval,
+				heartbeatTimeout, heartbeatTtl, sendTimeout, maxMessageSize, immediate, handshakeInterval, routingId,
+				security, ZmqHeaderSettings.DISABLED);
 	}
 
 	/**
@@ -86,7 +116,31 @@ public record ZmqSocketOptions(@Nullable Integer sendHwm, @Nullable Integer rece
 		return new ZmqSocketOptions(this.sendHwm, this.receiveHwm, this.linger, this.reconnectInterval,
 				this.reconnectIntervalMax, this.heartbeatInterval, this.heartbeatTimeout, this.heartbeatTtl,
 				this.sendTimeout, this.maxMessageSize, this.immediate, this.handshakeInterval, routingId,
-				this.security);
+				this.security, this.headers);
+	}
+
+	/**
+	 * Return a copy with other security settings.
+	 * @param otherSecurity the security mechanism and its keys or credentials
+	 * @return the copy
+	 */
+	public ZmqSocketOptions withSecurity(ZmqSecurity otherSecurity) {
+		return new ZmqSocketOptions(this.sendHwm, this.receiveHwm, this.linger, this.reconnectInterval,
+				this.reconnectIntervalMax, this.heartbeatInterval, this.heartbeatTimeout, this.heartbeatTtl,
+				this.sendTimeout, this.maxMessageSize, this.immediate, this.handshakeInterval, this.routingId,
+				otherSecurity, this.headers);
+	}
+
+	/**
+	 * Return a copy with other header frame settings.
+	 * @param otherHeaders whether the socket sends and reads the header frame, and which headers
+	 * @return the copy
+	 */
+	public ZmqSocketOptions withHeaders(ZmqHeaderSettings otherHeaders) {
+		return new ZmqSocketOptions(this.sendHwm, this.receiveHwm, this.linger, this.reconnectInterval,
+				this.reconnectIntervalMax, this.heartbeatInterval, this.heartbeatTimeout, this.heartbeatTtl,
+				this.sendTimeout, this.maxMessageSize, this.immediate, this.handshakeInterval, this.routingId,
+				this.security, otherHeaders);
 	}
 
 	/**
@@ -118,6 +172,7 @@ public record ZmqSocketOptions(@Nullable Integer sendHwm, @Nullable Integer rece
 					"must not be negative (-1 means no limit)");
 		}
 		checkRoutingId(prefix + "routing-id", this.routingId);
+		this.headers.validate(prefix + "headers");
 	}
 
 	/**

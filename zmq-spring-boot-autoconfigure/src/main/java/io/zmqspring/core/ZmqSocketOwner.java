@@ -82,6 +82,9 @@ public final class ZmqSocketOwner {
 
 	private final ZmqSocketEvents socketEvents;
 
+	/** Whether messages carry a routing id outside their frame (SERVER). */
+	private final boolean routed;
+
 	private final Object monitor = new Object();
 
 	private final CountDownLatch terminated = new CountDownLatch(1);
@@ -127,6 +130,7 @@ public final class ZmqSocketOwner {
 		this.factory = factory;
 		this.configured = definition;
 		this.definition = definition.withType(definition.type().openedAs());
+		this.routed = definition.type().carriesRoutingId();
 		this.name = definition.name();
 		this.metrics = metrics;
 		this.stats = stats;
@@ -301,6 +305,21 @@ public final class ZmqSocketOwner {
 			this.metrics.sendFailure(this.name, "closed");
 			throw new ZmqSendException(this.name, "the socket is closed");
 		}
+	}
+
+	/**
+	 * Queue many messages for the socket in one queue operation; the owner sends them in order.
+	 * Each is a {@code byte[]} frame or a {@code byte[][]} multipart message. Waits up to the
+	 * socket's send timeout for room for the batch, which takes one place in the queue.
+	 * @param messages the messages
+	 * @throws ZmqSendException if the socket is closed or there is no room in time
+	 */
+	public void sendBatch(Object[] messages) {
+		for (Object message : messages) {
+			Assert.isTrue(message instanceof byte[] || message instanceof byte[][],
+					"A batch holds byte[] and byte[][] messages only");
+		}
+		send(new OutboundBatch(messages.clone()));
 	}
 
 	/** Wake the owner if it is waiting. Cheap when it is not; safe from any thread. */
@@ -498,7 +517,7 @@ public final class ZmqSocketOwner {
 		boolean received = false;
 		int budget = 256;
 		while (budget-- > 0 && current.ready()) {
-			List<byte[]> frames = ZmqFrames.receive(owned);
+			List<byte[]> frames = this.routed ? ZmqSingleFrames.receiveRouted(owned) : ZmqFrames.receive(owned);
 			if (frames == null) {
 				break;
 			}
@@ -515,7 +534,7 @@ public final class ZmqSocketOwner {
 
 	/** Send a receiver's reply without waiting; a peer that cannot take it loses it, counted. */
 	private void sendNow(ZMQ.Socket owned, List<byte[]> reply) {
-		if (ZmqFrames.send(owned, reply)) {
+		if (this.routed ? ZmqSingleFrames.sendRouted(owned, reply) : ZmqFrames.send(owned, reply)) {
 			this.stats.sent(ZmqSocketStats.size(reply));
 			return;
 		}
@@ -586,7 +605,7 @@ public final class ZmqSocketOwner {
 				this.waiter.await(10, leaving::ready);
 				continue;
 			}
-			List<byte[]> frames = ZmqFrames.receive(owned);
+			List<byte[]> frames = this.routed ? ZmqSingleFrames.receiveRouted(owned) : ZmqFrames.receive(owned);
 			if (frames != null) {
 				quietSince = System.nanoTime();
 				this.stats.received(ZmqSocketStats.size(frames));

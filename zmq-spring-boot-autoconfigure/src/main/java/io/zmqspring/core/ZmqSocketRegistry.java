@@ -1,5 +1,6 @@
 package io.zmqspring.core;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -47,6 +48,65 @@ public class ZmqSocketRegistry {
 	 */
 	public ZmqSocketOptions getDefaultOptions() {
 		return this.defaultOptions;
+	}
+
+	/**
+	 * Return the definition of a configured socket that something names.
+	 * @param description what names the socket, named in the error (for example
+	 * {@code @ZmqListener 'orders' on Handlers.order})
+	 * @param name the socket name
+	 * @return the definition
+	 * @throws ZmqConfigurationException if no socket of that name is configured
+	 */
+	public ZmqSocketDefinition getDefinition(String description, String name) {
+		ZmqSocketDefinition definition = this.definitions.get(name);
+		if (definition == null) {
+			throw new ZmqConfigurationException(description + " socket", name,
+					"no socket of that name is configured under zmq.sockets; configured sockets: "
+							+ (this.definitions.isEmpty() ? "none" : this.definitions.keySet()));
+		}
+		return definition;
+	}
+
+	/**
+	 * Return the definition of a socket declared outside configuration, for example inline on a
+	 * listener or a Spring Integration adapter: its endpoints as written ({@code @} binds,
+	 * {@code >} connects) and the default options.
+	 * @param description who declares the socket, named in errors (for example
+	 * {@code @ZmqListener 'orders' on Handlers.order})
+	 * @param name the socket's name, which no configured socket may have
+	 * @param type the socket type
+	 * @param bind whether endpoints without a prefix bind
+	 * @param endpoints the endpoints as written
+	 * @param topics the subscriptions of a SUB or XSUB socket
+	 * @return the definition
+	 * @throws ZmqConfigurationException naming the declaration when a value cannot work
+	 */
+	public ZmqSocketDefinition inlineDefinition(String description, String name, ZmqSocketType type, boolean bind,
+			List<String> endpoints, List<String> topics) {
+		if (this.definitions.containsKey(name)) {
+			throw new ZmqConfigurationException(description + " id", name,
+					"an inline socket takes the id of what declares it as its name, and a socket of that name is "
+							+ "already configured under zmq.sockets; choose another id");
+		}
+		List<ZmqEndpoint> parsed = new ArrayList<>();
+		for (String endpoint : endpoints) {
+			try {
+				parsed.add(ZmqEndpoint.parse(endpoint, bind));
+			}
+			catch (IllegalArgumentException ex) {
+				throw new ZmqConfigurationException(description + " endpoints", endpoint, ex.getMessage());
+			}
+		}
+		try {
+			// checked when configured as zmq.defaults, but not when the application supplies its own registry
+			this.defaultOptions.validate("zmq.defaults");
+		}
+		catch (ZmqConfigurationException ex) {
+			throw new ZmqConfigurationException(ex.getProperty(), ex.getValue(),
+					ex.getReason() + "; " + description + " declares its socket inline, with the default options");
+		}
+		return new ZmqSocketDefinition(name, type, parsed, topics, this.defaultOptions);
 	}
 
 	/**

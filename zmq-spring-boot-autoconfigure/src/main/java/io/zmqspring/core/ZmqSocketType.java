@@ -40,7 +40,19 @@ public enum ZmqSocketType {
 	ROUTER(SocketType.ROUTER, true, true, true),
 
 	/** Exclusive pair; connects by default. */
-	PAIR(SocketType.PAIR, false, true, true);
+	PAIR(SocketType.PAIR, false, true, true),
+
+	/**
+	 * Client of SERVER sockets, single-frame messages only; connects by default. JeroMQ peers only:
+	 * libzmq has it in draft builds alone.
+	 */
+	CLIENT(SocketType.CLIENT, false, true, true),
+
+	/**
+	 * Server that addresses each CLIENT by the routing id its messages carry, single-frame
+	 * messages only; binds by default. JeroMQ peers only.
+	 */
+	SERVER(SocketType.SERVER, true, true, true);
 
 	private final SocketType jeromqType;
 
@@ -91,35 +103,72 @@ public enum ZmqSocketType {
 
 	/**
 	 * Whether a listener on this type sends the handler's return value back to the peer.
-	 * @return {@code true} for REP, ROUTER, DEALER and PAIR
+	 * @return {@code true} for REP, ROUTER, DEALER, PAIR, CLIENT and SERVER
 	 */
 	public boolean canReply() {
-		return this == REP || this == ROUTER || this == DEALER || this == PAIR;
+		return this == REP || this == ROUTER || this == DEALER || this == PAIR || this == CLIENT || this == SERVER;
+	}
+
+	/**
+	 * Whether a listener on this type answers a failed handler with an error reply, because its
+	 * peer waits for an answer.
+	 * @return {@code true} for REP, ROUTER and SERVER
+	 */
+	public boolean sendsErrorReplies() {
+		return this == REP || this == ROUTER || this == SERVER;
+	}
+
+	/**
+	 * Whether every message is one frame (no multipart): a request's correlation then travels
+	 * inside that frame.
+	 * @return {@code true} for CLIENT and SERVER
+	 */
+	public boolean isSingleFrame() {
+		return this == CLIENT || this == SERVER;
+	}
+
+	/**
+	 * Whether received messages carry their peer's routing id outside the frames, and sent ones
+	 * must carry it too: the starter shows it as a first frame of four bytes (big-endian).
+	 * @return {@code true} for SERVER
+	 */
+	public boolean carriesRoutingId() {
+		return this == SERVER;
 	}
 
 	/**
 	 * Whether a {@code @ZmqListener} can receive on this type.
-	 * @return {@code true} for SUB, PULL, REP, ROUTER, DEALER, PAIR and XSUB
+	 * @return {@code true} for SUB, PULL, REP, ROUTER, DEALER, PAIR, XSUB, CLIENT and SERVER
 	 */
 	public boolean isListenerType() {
 		return this.canReceive && this != REQ && this != XPUB;
 	}
 
 	/**
-	 * Whether the template can send one-way messages on this type. REQ and REP are strict
-	 * request-reply sockets and cannot.
-	 * @return {@code true} for PUB, XPUB, XSUB, PUSH, DEALER, ROUTER and PAIR
+	 * Whether a batch listener can receive on this type: a listener type that need not reply to
+	 * every message.
+	 * @return {@code true} for SUB, XSUB, PULL, PAIR and DEALER
 	 */
-	public boolean isOneWaySender() {
-		return this.canSend && this != REQ && this != REP;
+	public boolean supportsBatchListener() {
+		return isListenerType() && this != REP && this != ROUTER;
 	}
 
 	/**
-	 * Whether the template can run request-reply on this type (as a correlating DEALER).
-	 * @return {@code true} for REQ and DEALER
+	 * Whether the template can send one-way messages on this type. REQ and REP are strict
+	 * request-reply sockets and cannot; a SERVER only answers its clients (from a listener).
+	 * @return {@code true} for PUB, XPUB, XSUB, PUSH, DEALER, ROUTER, PAIR and CLIENT
+	 */
+	public boolean isOneWaySender() {
+		return this.canSend && this != REQ && this != REP && this != SERVER;
+	}
+
+	/**
+	 * Whether the template can run request-reply on this type (as a correlating DEALER, or a
+	 * CLIENT with the correlation inside the frame).
+	 * @return {@code true} for REQ, DEALER and CLIENT
 	 */
 	public boolean isRequester() {
-		return this == REQ || this == DEALER;
+		return this == REQ || this == DEALER || this == CLIENT;
 	}
 
 	/**

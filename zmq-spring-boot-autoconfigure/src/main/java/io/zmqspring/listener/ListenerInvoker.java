@@ -159,7 +159,7 @@ final class ListenerInvoker {
 	private @Nullable List<byte[]> completed(ZmqInboundMessage message, @Nullable Object result) {
 		ListenerOutput out = this.output;
 		if (out != null && out.forwards()) {
-			byte[] payload = toPayload(result);
+			byte[] payload = toPayload(result, message);
 			if (payload != null) {
 				out.forward(payload, topicOf(result));
 			}
@@ -168,7 +168,7 @@ final class ListenerInvoker {
 		if (!this.replies) {
 			return null;
 		}
-		byte[] payload = toPayload(result);
+		byte[] payload = toPayload(result, message);
 		if (payload == null) {
 			if (this.type != ZmqSocketType.REP) {
 				return null;
@@ -178,14 +178,14 @@ final class ListenerInvoker {
 		return withEnvelope(message, payload);
 	}
 
-	private byte @Nullable [] toPayload(@Nullable Object result) {
+	private byte @Nullable [] toPayload(@Nullable Object result, ZmqInboundMessage message) {
 		if (result == null || result instanceof byte[]) {
 			return (byte[]) result;
 		}
 		MessagingZmqMessageListener adapter = this.messaging;
 		Assert.state(adapter != null, () -> "Listener '" + this.listenerId + "' returned "
 				+ result.getClass().getName() + "; a ZmqMessageListener returns the reply's bytes");
-		return adapter.toPayload(result);
+		return adapter.toPayload(result, message);
 	}
 
 	private static @Nullable String topicOf(@Nullable Object result) {
@@ -253,7 +253,7 @@ final class ListenerInvoker {
 			logger.error("Error handler of listener '" + this.listenerId + "' on socket " + this.socketName
 					+ " failed", handlerFailure);
 		}
-		if (!this.replies || (this.type != ZmqSocketType.REP && this.type != ZmqSocketType.ROUTER)) {
+		if (!this.replies || !this.type.sendsErrorReplies()) {
 			return null;
 		}
 		byte[] replacementBytes = replyBytes(replacement);
@@ -265,7 +265,7 @@ final class ListenerInvoker {
 	}
 
 	/** The handler's own exception, not the wrapper a messaging listener puts around it. */
-	private static Throwable rootFailure(Throwable ex) {
+	static Throwable rootFailure(Throwable ex) {
 		Throwable cause = ex.getCause();
 		return (ex instanceof ZmqListenerException && cause != null) ? cause : ex;
 	}

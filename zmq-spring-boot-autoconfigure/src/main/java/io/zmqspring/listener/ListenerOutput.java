@@ -12,6 +12,7 @@ import org.springframework.core.log.LogMessage;
 
 import io.zmqspring.core.ZmqException;
 import io.zmqspring.core.ZmqFrames;
+import io.zmqspring.core.ZmqSingleFrames;
 import io.zmqspring.core.ZmqOutbound;
 import io.zmqspring.core.ZmqRateLimitedLog;
 import io.zmqspring.core.ZmqSocketOwner;
@@ -131,7 +132,9 @@ final class ListenerOutput {
 
 		@Override
 		public boolean write(ZMQ.Socket socket) {
-			return ZmqFrames.send(socket, this.frames);
+			// a SERVER's reply goes to the routing id in its first frame; a client that is gone fails it
+			return ListenerOutput.this.owner.getDefinition().type().carriesRoutingId()
+					? ZmqSingleFrames.trySendRouted(socket, this.frames) : ZmqFrames.send(socket, this.frames);
 		}
 
 		@Override

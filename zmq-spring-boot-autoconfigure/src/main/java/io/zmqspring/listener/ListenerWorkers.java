@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
@@ -17,15 +19,17 @@ import io.zmqspring.core.ZmqSocketOwner;
  * The handler workers of a listener with a concurrency above one, run by a {@link TaskExecutor}.
  * The socket's owner submits messages into a small bounded queue; workers hand their replies
  * back to the owner, which sends them. Workers never touch the socket, survive interrupts and
- * wake the owner for room only while it waits for room.
+ * wake the owner for room only while it waits for room. The work items are messages, or a batch
+ * listener's batches.
  *
+ * @param <T> the type of the work items
  * @author zmq-spring-boot
  */
-final class ListenerWorkers {
+final class ListenerWorkers<T> {
 
 	private static final Log logger = LogFactory.getLog(ListenerWorkers.class);
 
-	private final ListenerInvoker invoker;
+	private final Function<T, @Nullable List<byte[]>> handler;
 
 	private final ZmqSocketOwner owner;
 
@@ -37,7 +41,7 @@ final class ListenerWorkers {
 
 	private final TaskExecutor executor;
 
-	private final ArrayBlockingQueue<ZmqInboundMessage> work;
+	private final ArrayBlockingQueue<T> work;
 
 	private final CountDownLatch done;
 
@@ -46,9 +50,10 @@ final class ListenerWorkers {
 	/** Set by the owner when it finds the queue full, so the next worker to take wakes it. */
 	private volatile boolean waitingForRoom;
 
-	ListenerWorkers(ListenerInvoker invoker, ZmqSocketOwner owner, ListenerOutput output, String listenerId,
+	ListenerWorkers(Function<T, @Nullable List<byte[]>> handler, ZmqSocketOwner owner, ListenerOutput output,
+			String listenerId,
 			int concurrency, TaskExecutor executor) {
-		this.invoker = invoker;
+		this.handler = handler;
 		this.owner = owner;
 		this.output = output;
 		this.listenerId = listenerId;
@@ -96,11 +101,19 @@ final class ListenerWorkers {
 	}
 
 	/**
-	 * Hand a message to the workers; call only when {@link #ready()}.
-	 * @param message the message
+	 * Return how many messages wait for a worker.
+	 * @return the queue's size
 	 */
-	void submit(ZmqInboundMessage message) {
-		this.work.add(message);
+	int queueSize() {
+		return this.work.size();
+	}
+
+	/**
+	 * Hand a message (or batch) to the workers; call only when {@link #ready()}.
+	 * @param item the message or batch
+	 */
+	void submit(T item) {
+		this.work.add(item);
 	}
 
 	/**
@@ -125,7 +138,7 @@ final class ListenerWorkers {
 	private void work() {
 		try {
 			while (true) {
-				ZmqInboundMessage message;
+				T message;
 				try {
 					message = this.work.poll(50, TimeUnit.MILLISECONDS);
 				}
@@ -143,7 +156,7 @@ final class ListenerWorkers {
 					this.waitingForRoom = false;
 					this.owner.wakeupNow();
 				}
-				List<byte[]> reply = this.invoker.process(message);
+				List<byte[]> reply = this.handler.apply(message);
 				Thread.interrupted();
 				if (reply != null) {
 					this.output.reply(reply);

@@ -10,10 +10,13 @@ import org.springframework.messaging.converter.MessageConversionException;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
 import org.springframework.messaging.handler.invocation.MethodArgumentResolutionException;
 import org.springframework.messaging.support.GenericMessage;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.util.Assert;
+import org.springframework.util.MimeType;
 
 import io.zmqspring.converter.CompositeZmqMessageConverter;
 import io.zmqspring.converter.StringZmqMessageConverter;
+import io.zmqspring.converter.ZmqContentTypes;
 import io.zmqspring.converter.ZmqMessageConverter;
 
 /**
@@ -24,6 +27,10 @@ import io.zmqspring.converter.ZmqMessageConverter;
  * a {@code Message<?>} return value gives its payload, and a {@code CompletableFuture} or Reactor
  * {@code Mono} gives its value once it completes ({@link #invoke} and {@link #toPayload}, which the
  * container uses).
+ * <p>
+ * Objects are read by the content type the sender announced in the header frame's
+ * {@code contentType} header, else by the listener's content type (JSON when it has none);
+ * the reply is written in the content type of the request.
  * <p>
  * A method whose only parameter is an unannotated {@code byte[]}, or a {@code String} that the
  * converter reads as UTF-8, gets its payload handed in directly, without building a Spring
@@ -44,16 +51,30 @@ public class MessagingZmqMessageListener implements ZmqMessageListener {
 
 	private final InvocableHandlerMethod handlerMethod;
 
-	private final ZmqMessageConverter converter;
+	private final CompositeZmqMessageConverter converter;
+
+	private final @Nullable MimeType contentType;
 
 	private final PayloadShortcut shortcut;
 
 	public MessagingZmqMessageListener(InvocableHandlerMethod handlerMethod, ZmqMessageConverter converter) {
+		this(handlerMethod, converter, null);
+	}
+
+	/**
+	 * Create a listener that reads objects with a content type unless a message names its own.
+	 * @param handlerMethod the handler method
+	 * @param converter the converter chain
+	 * @param contentType the listener's content type, {@code null} for the default (JSON)
+	 */
+	public MessagingZmqMessageListener(InvocableHandlerMethod handlerMethod, ZmqMessageConverter converter,
+			@Nullable MimeType contentType) {
 		Assert.notNull(handlerMethod, "'handlerMethod' must not be null");
 		Assert.notNull(converter, "'converter' must not be null");
 		this.handlerMethod = handlerMethod;
-		this.converter = converter;
-		this.shortcut = shortcut(handlerMethod, converter);
+		this.converter = CompositeZmqMessageConverter.of(converter);
+		this.contentType = contentType;
+		this.shortcut = shortcut(handlerMethod, this.converter);
 	}
 
 	private static PayloadShortcut shortcut(InvocableHandlerMethod handlerMethod, ZmqMessageConverter converter) {
@@ -77,7 +98,7 @@ public class MessagingZmqMessageListener implements ZmqMessageListener {
 		Object result = invoke(message);
 		Assert.state(!AsyncResults.isAsync(result), () -> "The handler returned " + result.getClass().getName()
 				+ ", which a ZmqListenerContainer sends once it completes; onMessage cannot wait for it");
-		return toPayload(result);
+		return toPayload(result, message);
 	}
 
 	/**
@@ -96,7 +117,7 @@ public class MessagingZmqMessageListener implements ZmqMessageListener {
 				case BYTES -> this.handlerMethod.invoke(NO_MESSAGE, message.getPayload());
 				case STRING -> this.handlerMethod.invoke(NO_MESSAGE,
 						new String(message.getPayload(), StandardCharsets.UTF_8));
-				case NONE -> this.handlerMethod.invoke(message.toMessage());
+				case NONE -> this.handlerMethod.invoke(message.toMessage(this.contentType));
 			};
 		}
 		catch (MessageConversionException | MethodArgumentResolutionException ex) {
@@ -107,11 +128,13 @@ public class MessagingZmqMessageListener implements ZmqMessageListener {
 
 	/**
 	 * Convert a complete result to the frame to send: {@code byte[]} as it is, a
-	 * {@link Message}'s payload, anything else through the message converter.
+	 * {@link Message}'s payload, anything else through the message converter, in the content type
+	 * the request announced, else the listener's.
 	 * @param value the result
+	 * @param request the message the result answers
 	 * @return the frame, or {@code null} for a {@code null} result
 	 */
-	public byte @Nullable [] toPayload(@Nullable Object value) {
+	public byte @Nullable [] toPayload(@Nullable Object value, ZmqInboundMessage request) {
 		Object payload = (value instanceof Message<?> wrapped) ? wrapped.getPayload() : value;
 		if (payload == null) {
 			return null;
@@ -119,7 +142,13 @@ public class MessagingZmqMessageListener implements ZmqMessageListener {
 		if (payload instanceof byte[] bytes) {
 			return bytes;
 		}
-		return this.converter.toBytes(payload);
+		return this.converter.writerFor(payload, replyContentType(request)).toBytes(payload);
+	}
+
+	/** The content type the request announced, else the listener's. */
+	private @Nullable MimeType replyContentType(ZmqInboundMessage message) {
+		MimeType announced = ZmqContentTypes.fromHeader(message.getHeaders().get(MessageHeaders.CONTENT_TYPE));
+		return (announced != null) ? announced : this.contentType;
 	}
 
 }

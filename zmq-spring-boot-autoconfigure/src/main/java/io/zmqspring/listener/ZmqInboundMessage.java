@@ -1,5 +1,6 @@
 package io.zmqspring.listener;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,11 +10,12 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.support.GenericMessage;
+import org.springframework.util.MimeType;
 
 /**
  * A message as a listener received it: all frames, how many of them form the routing envelope
- * to echo in a reply, and the topic or routing id where the socket type has one. The payload is
- * the last frame.
+ * to echo in a reply, the topic or routing id where the socket type has one, and the headers of
+ * its header frame where the socket reads one. The payload is the last frame.
  *
  * @author zmq-spring-boot
  */
@@ -31,8 +33,16 @@ public final class ZmqInboundMessage {
 
 	private final byte @Nullable [] routingId;
 
+	private final Map<String, String> headers;
+
 	ZmqInboundMessage(String listenerId, String socketName, List<byte[]> frames, int envelopeSize,
 			@Nullable String topic, byte @Nullable [] routingId) {
+		this(listenerId, socketName, frames, envelopeSize, topic, routingId, Map.of());
+	}
+
+	private ZmqInboundMessage(String listenerId, String socketName, List<byte[]> frames, int envelopeSize,
+			@Nullable String topic, byte @Nullable [] routingId, Map<String, String> headers) {
+		this.headers = headers;
 		this.listenerId = listenerId;
 		this.socketName = socketName;
 		this.frames = frames;
@@ -99,11 +109,45 @@ public final class ZmqInboundMessage {
 	}
 
 	/**
+	 * Return the headers of the message's header frame that the socket's allow-list let through;
+	 * empty when the socket has the header frame disabled or the message had none.
+	 * @return the headers, in the order the sender wrote them
+	 */
+	public Map<String, String> getHeaders() {
+		return this.headers;
+	}
+
+	/**
+	 * Return a copy with the headers of a header frame.
+	 * @param received the headers
+	 * @return the copy
+	 */
+	ZmqInboundMessage withHeaders(Map<String, String> received) {
+		return new ZmqInboundMessage(this.listenerId, this.socketName, this.frames, this.envelopeSize, this.topic,
+				this.routingId, Collections.unmodifiableMap(received));
+	}
+
+	/**
 	 * Return this message as a Spring {@link Message} with the payload and the {@link ZmqHeaders}.
 	 * @return the message
 	 */
 	public Message<byte[]> toMessage() {
-		Map<String, Object> headers = new HashMap<>(8);
+		return toMessage(null);
+	}
+
+	/**
+	 * Return this message as a Spring {@link Message} with the payload and the
+	 * {@link ZmqHeaders}, and a {@link MessageHeaders#CONTENT_TYPE} header: the one the sender
+	 * announced in the header frame, else the given one.
+	 * @param contentType the content type the listener reads messages as, or {@code null}
+	 * @return the message
+	 */
+	public Message<byte[]> toMessage(@Nullable MimeType contentType) {
+		Map<String, Object> headers = new HashMap<>(8 + this.headers.size());
+		headers.putAll(this.headers);
+		if (contentType != null) {
+			headers.putIfAbsent(MessageHeaders.CONTENT_TYPE, contentType);
+		}
 		headers.put(ZmqHeaders.SOCKET, this.socketName);
 		headers.put(ZmqHeaders.LISTENER_ID, this.listenerId);
 		headers.put(ZmqHeaders.FRAMES, this.frames);

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -26,9 +27,11 @@ import io.zmqspring.core.ZmqSocketOwner;
 import io.zmqspring.core.ZmqSocketReceiver;
 import io.zmqspring.core.ZmqSocketType;
 import io.zmqspring.event.ZmqEventPublisher;
+import io.zmqspring.event.ZmqListenerContainerFailedEvent;
 import io.zmqspring.event.ZmqListenerContainerStartedEvent;
 import io.zmqspring.event.ZmqListenerContainerStoppedEvent;
 import io.zmqspring.metrics.ZmqMetrics;
+import io.zmqspring.observation.ZmqListenerObservationConvention;
 import io.zmqspring.template.ZmqOperations;
 
 /**
@@ -91,6 +94,12 @@ public class ZmqListenerContainer implements SmartLifecycle {
 
 	private ZmqEventPublisher eventPublisher = ZmqEventPublisher.NONE;
 
+	private @Nullable ObservationRegistry observationRegistry;
+
+	private @Nullable ZmqListenerObservationConvention observationConvention;
+
+	private boolean queueGaugeRegistered;
+
 	private int concurrency = 1;
 
 	private boolean autoStartup = true;
@@ -100,6 +109,8 @@ public class ZmqListenerContainer implements SmartLifecycle {
 	private Duration stopTimeout = Duration.ofSeconds(10);
 
 	private @Nullable TaskExecutor taskExecutor;
+
+	private @Nullable ZmqBatchSettings batch;
 
 	private ListenerOutput.@Nullable Forward forward;
 
@@ -173,6 +184,25 @@ public class ZmqListenerContainer implements SmartLifecycle {
 	}
 
 	/**
+	 * Set the registry to observe every listener invocation with
+	 * ({@link io.zmqspring.observation.ZmqListenerObservation}). Off by default; with it off, no
+	 * per-message work is added.
+	 * @param observationRegistry the registry, or {@code null} to observe nothing
+	 */
+	public void setObservationRegistry(@Nullable ObservationRegistry observationRegistry) {
+		this.observationRegistry = observationRegistry;
+	}
+
+	/**
+	 * Set the convention that names observations and their keys, instead of
+	 * {@link io.zmqspring.observation.DefaultZmqListenerObservationConvention}.
+	 * @param observationConvention the convention, or {@code null} for the default
+	 */
+	public void setObservationConvention(@Nullable ZmqListenerObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
+	}
+
+	/**
 	 * Set where to hand the container's started and stopped events.
 	 * @param eventPublisher the publisher
 	 */
@@ -211,6 +241,31 @@ public class ZmqListenerContainer implements SmartLifecycle {
 	 */
 	public void setTaskExecutor(@Nullable TaskExecutor taskExecutor) {
 		this.taskExecutor = taskExecutor;
+	}
+
+	/**
+	 * Hand the listener batches instead of single messages. The listener must be a
+	 * {@link ZmqBatchMessageListener} and the socket one that receives one way (SUB, XSUB, PULL,
+	 * PAIR or DEALER): batch listeners send no replies.
+	 * @param batch the batch settings, or {@code null} for single messages
+	 */
+	public void setBatch(@Nullable ZmqBatchSettings batch) {
+		if (batch != null) {
+			Assert.isInstanceOf(ZmqBatchMessageListener.class, this.listener,
+					() -> "Listener '" + this.id + "' takes batches, so it must be a ZmqBatchMessageListener: ");
+			Assert.isTrue(this.definition.type().supportsBatchListener(), () -> "Listener '" + this.id
+					+ "' cannot take batches on a " + this.definition.type()
+					+ " socket: it must reply to every request; batch listeners run on SUB, XSUB, PULL, PAIR and DEALER");
+		}
+		this.batch = batch;
+	}
+
+	/**
+	 * Return the batch settings.
+	 * @return the settings, or {@code null} when the listener takes single messages
+	 */
+	public @Nullable ZmqBatchSettings getBatch() {
+		return this.batch;
 	}
 
 	/**
@@ -282,7 +337,14 @@ public class ZmqListenerContainer implements SmartLifecycle {
 				current.awaitTermination(this.stopTimeout);
 			}
 			Run next = new Run();
-			next.start();
+			try {
+				next.start();
+			}
+			catch (RuntimeException ex) {
+				this.eventPublisher.publish(new ZmqListenerContainerFailedEvent(this, this.id, this.definition.name(),
+						this.definition.type(), ex));
+				throw ex;
+			}
 			this.run = next;
 		}
 	}
@@ -319,6 +381,16 @@ public class ZmqListenerContainer implements SmartLifecycle {
 	}
 
 	/**
+	 * Return how many messages wait for a handler worker (concurrency above one).
+	 * @return the messages waiting, 0 when stopped or with a concurrency of one
+	 */
+	public int getQueueSize() {
+		Run current = this.run;
+		ListenerWorkers<?> workers = (current != null) ? current.workers : null;
+		return (workers != null) ? workers.queueSize() : 0;
+	}
+
+	/**
 	 * Return the state of the socket while the container runs: {@code REOPENING} after a socket
 	 * failure, until it is open again.
 	 * @return the socket's state, {@code CLOSED} when the container is stopped
@@ -349,13 +421,23 @@ public class ZmqListenerContainer implements SmartLifecycle {
 
 		private ZmqSocketOwner owner;
 
-		private @Nullable ListenerWorkers workers;
+		private @Nullable ListenerWorkers<ZmqInboundMessage> workers;
+
+		private @Nullable ListenerBatcher batcher;
 
 		Run() {
 			ZmqSocketType type = ZmqListenerContainer.this.definition.type();
 			String socketName = ZmqListenerContainer.this.definition.name();
 			this.parser = new InboundParser(ZmqListenerContainer.this.id, socketName, type,
-					ZmqListenerContainer.this.definition.topics());
+					ZmqListenerContainer.this.definition.topics(),
+					ZmqListenerContainer.this.definition.options().headers(),
+					(dropped) -> ZmqListenerContainer.this.metrics.headersDropped(socketName, dropped));
+		}
+
+		private ZmqMessageListener observed(ZmqSocketType type) {
+			ObservationRegistry registry = ZmqListenerContainer.this.observationRegistry;
+			return (registry != null) ? new ObservingMessageListener(ZmqListenerContainer.this.listener, type,
+					registry, ZmqListenerContainer.this.observationConvention) : ZmqListenerContainer.this.listener;
 		}
 
 		void start() {
@@ -366,10 +448,16 @@ public class ZmqListenerContainer implements SmartLifecycle {
 				ListenerOutput output = new ListenerOutput(ZmqListenerContainer.this.id, acquired,
 						ZmqListenerContainer.this.metrics, ZmqListenerContainer.this.forward);
 				this.invoker = invoker(output);
-				if (ZmqListenerContainer.this.concurrency > 1) {
-					this.workers = new ListenerWorkers(this.invoker, acquired, output,
+				ZmqBatchSettings batchSettings = ZmqListenerContainer.this.batch;
+				if (batchSettings != null) {
+					this.batcher = batcher(batchSettings, acquired, output);
+					this.batcher.start();
+				}
+				else if (ZmqListenerContainer.this.concurrency > 1) {
+					this.workers = new ListenerWorkers<>(this.invoker::process, acquired, output,
 							ZmqListenerContainer.this.id, ZmqListenerContainer.this.concurrency, taskExecutor());
 					this.workers.start();
+					registerQueueGauge();
 				}
 				acquired.attach(this);
 			}
@@ -377,6 +465,9 @@ public class ZmqListenerContainer implements SmartLifecycle {
 				this.running = false;
 				if (this.workers != null) {
 					this.workers.finish(System.nanoTime());
+				}
+				if (this.batcher != null) {
+					this.batcher.finish(System.nanoTime());
 				}
 				acquired.release();
 				throw ex;
@@ -387,10 +478,31 @@ public class ZmqListenerContainer implements SmartLifecycle {
 					ZmqListenerContainer.this.definition.name(), ZmqListenerContainer.this.definition.type()));
 		}
 
+		private ListenerBatcher batcher(ZmqBatchSettings settings, ZmqSocketOwner acquired, ListenerOutput output) {
+			ZmqListenerContainer container = ZmqListenerContainer.this;
+			String socketName = container.definition.name();
+			BatchListenerInvoker batchInvoker = new BatchListenerInvoker(container.id, socketName,
+					(ZmqBatchMessageListener) container.listener, container.errorHandler, container.metrics,
+					container.timerEnabled ? container.metrics.listenerTimer(container.id, socketName) : null);
+			ListenerWorkers<List<ZmqInboundMessage>> batchWorkers = (container.concurrency > 1)
+					? new ListenerWorkers<>(batchInvoker::process, acquired, output, container.id,
+							container.concurrency, taskExecutor())
+					: null;
+			return new ListenerBatcher(container.id, settings, batchInvoker, batchWorkers);
+		}
+
+		private void registerQueueGauge() {
+			if (!ZmqListenerContainer.this.queueGaugeRegistered) {
+				ZmqListenerContainer.this.queueGaugeRegistered = true;
+				ZmqListenerContainer.this.metrics.listenerQueue(ZmqListenerContainer.this.id,
+						ZmqListenerContainer.this.definition.name(), ZmqListenerContainer.this::getQueueSize);
+			}
+		}
+
 		private ListenerInvoker invoker(ListenerOutput output) {
 			String socketName = ZmqListenerContainer.this.definition.name();
 			return new ListenerInvoker(ZmqListenerContainer.this.id, socketName,
-					ZmqListenerContainer.this.definition.type(), ZmqListenerContainer.this.listener,
+					ZmqListenerContainer.this.definition.type(), observed(ZmqListenerContainer.this.definition.type()),
 					ZmqListenerContainer.this.errorHandler, ZmqListenerContainer.this.replyConverter,
 					ZmqListenerContainer.this.metrics,
 					ZmqListenerContainer.this.timerEnabled
@@ -485,8 +597,24 @@ public class ZmqListenerContainer implements SmartLifecycle {
 
 		@Override
 		public boolean ready() {
-			ListenerWorkers current = this.workers;
+			ListenerBatcher batching = this.batcher;
+			if (batching != null) {
+				return batching.ready();
+			}
+			ListenerWorkers<ZmqInboundMessage> current = this.workers;
 			return current == null || current.ready();
+		}
+
+		@Override
+		public long work(long now) {
+			ListenerBatcher batching = this.batcher;
+			return (batching != null) ? batching.work(now) : Long.MAX_VALUE;
+		}
+
+		@Override
+		public boolean isIdle() {
+			ListenerBatcher batching = this.batcher;
+			return batching == null || batching.isEmpty();
 		}
 
 		@Override
@@ -500,7 +628,12 @@ public class ZmqListenerContainer implements SmartLifecycle {
 						+ frames.size() + " frame(s): " + reason, null);
 				return null;
 			}
-			ListenerWorkers current = this.workers;
+			ListenerBatcher batching = this.batcher;
+			if (batching != null) {
+				batching.add(message);
+				return null;
+			}
+			ListenerWorkers<ZmqInboundMessage> current = this.workers;
 			if (current != null) {
 				current.submit(message);
 				return null;
@@ -510,7 +643,11 @@ public class ZmqListenerContainer implements SmartLifecycle {
 
 		@Override
 		public boolean finish() {
-			ListenerWorkers current = this.workers;
+			ListenerBatcher batching = this.batcher;
+			if (batching != null) {
+				return batching.finish(this.stopDeadline);
+			}
+			ListenerWorkers<ZmqInboundMessage> current = this.workers;
 			if (current != null && !current.finish(this.stopDeadline)) {
 				return false;
 			}

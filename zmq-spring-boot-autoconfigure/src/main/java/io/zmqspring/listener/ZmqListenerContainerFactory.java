@@ -2,6 +2,7 @@ package io.zmqspring.listener;
 
 import java.time.Duration;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.task.TaskExecutor;
@@ -11,6 +12,7 @@ import io.zmqspring.converter.ZmqMessageConverter;
 import io.zmqspring.core.ZmqSocketFactory;
 import io.zmqspring.event.ZmqEventPublisher;
 import io.zmqspring.metrics.ZmqMetrics;
+import io.zmqspring.observation.ZmqListenerObservationConvention;
 import io.zmqspring.template.ZmqOperations;
 
 /**
@@ -41,6 +43,12 @@ public class ZmqListenerContainerFactory {
 	private boolean timerEnabled;
 
 	private ZmqEventPublisher eventPublisher = ZmqEventPublisher.NONE;
+
+	private boolean observationEnabled;
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable ZmqListenerObservationConvention observationConvention;
 
 	private @Nullable ZmqOperations replyTemplate;
 
@@ -74,6 +82,34 @@ public class ZmqListenerContainerFactory {
 	 */
 	public void setTimerEnabled(boolean timerEnabled) {
 		this.timerEnabled = timerEnabled;
+	}
+
+	/**
+	 * Set whether listeners observe every invocation
+	 * ({@link io.zmqspring.observation.ZmqListenerObservation}). Off by default; with it off, no
+	 * per-message work is added.
+	 * @param observationEnabled whether to observe
+	 */
+	public void setObservationEnabled(boolean observationEnabled) {
+		this.observationEnabled = observationEnabled;
+	}
+
+	/**
+	 * Set the registry observations are made with, when they are enabled.
+	 * @param observationRegistry the registry
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		Assert.notNull(observationRegistry, "'observationRegistry' must not be null");
+		this.observationRegistry = observationRegistry;
+	}
+
+	/**
+	 * Set the convention that names listener observations and their keys, instead of
+	 * {@link io.zmqspring.observation.DefaultZmqListenerObservationConvention}.
+	 * @param observationConvention the convention, or {@code null} for the default
+	 */
+	public void setObservationConvention(@Nullable ZmqListenerObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
 	}
 
 	/**
@@ -156,8 +192,11 @@ public class ZmqListenerContainerFactory {
 		container.setMetrics(this.metrics);
 		container.setTimerEnabled(this.timerEnabled);
 		container.setEventPublisher(this.eventPublisher);
+		container.setObservationRegistry(this.observationEnabled ? this.observationRegistry : null);
+		container.setObservationConvention(this.observationConvention);
 		container.setReplyConverter(this.replyConverter);
 		container.setConcurrency(endpoint.getConcurrency());
+		container.setBatch(endpoint.getBatch());
 		container.setAutoStartup(endpoint.isAutoStartup());
 		container.setPhase(this.phase);
 		container.setStopTimeout(this.stopTimeout);

@@ -31,6 +31,8 @@ public class ZmqListenerEndpoint {
 
 	private String description;
 
+	private @Nullable ZmqBatchSettings batch;
+
 	private @Nullable String sendTo;
 
 	private @Nullable Duration asyncReplyTimeout;
@@ -79,6 +81,22 @@ public class ZmqListenerEndpoint {
 
 	public void setErrorHandler(@Nullable ZmqListenerErrorHandler errorHandler) {
 		this.errorHandler = errorHandler;
+	}
+
+	/**
+	 * Return the batch settings of a batch listener.
+	 * @return the settings, or {@code null} for a listener of single messages
+	 */
+	public @Nullable ZmqBatchSettings getBatch() {
+		return this.batch;
+	}
+
+	/**
+	 * Hand the listener, a {@link ZmqBatchMessageListener}, batches instead of single messages.
+	 * @param batch the batch settings, or {@code null} for single messages
+	 */
+	public void setBatch(@Nullable ZmqBatchSettings batch) {
+		this.batch = batch;
 	}
 
 	/**

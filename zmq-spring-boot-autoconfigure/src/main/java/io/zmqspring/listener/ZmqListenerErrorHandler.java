@@ -1,5 +1,7 @@
 package io.zmqspring.listener;
 
+import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,5 +24,17 @@ public interface ZmqListenerErrorHandler {
 	 * @throws Exception to log the failure as unhandled; the requester still gets the error reply
 	 */
 	@Nullable Object handleError(ZmqInboundMessage message, ZmqListenerException exception) throws Exception;
+
+	/**
+	 * Handle the failure of a batch listener's batch: one failure for the whole batch. By
+	 * default, {@link #handleError} with the batch's first message.
+	 * @param messages the messages of the batch, at least one
+	 * @param exception what failed, with the cause
+	 * @throws Exception to log the failure as unhandled
+	 */
+	default void handleBatchError(List<ZmqInboundMessage> messages, ZmqListenerException exception)
+			throws Exception {
+		handleError(messages.get(0), exception);
+	}
 
 }

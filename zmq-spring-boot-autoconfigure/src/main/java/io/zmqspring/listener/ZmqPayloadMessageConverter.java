@@ -12,23 +12,26 @@ import org.springframework.messaging.converter.SmartMessageConverter;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.util.Assert;
 
+import io.zmqspring.converter.CompositeZmqMessageConverter;
+import io.zmqspring.converter.ZmqContentTypes;
 import io.zmqspring.converter.ZmqConversionException;
 import io.zmqspring.converter.ZmqMessageConverter;
 
 /**
  * Adapts a {@link ZmqMessageConverter} to Spring Messaging, so that {@code @Payload} and
  * {@code Message<T>} parameters are converted from frame bytes with the generic type of the
- * parameter.
+ * parameter, by the content type the message's {@code contentType} header names (the sender's,
+ * else the listener's), JSON when there is none.
  *
  * @author zmq-spring-boot
  */
 public class ZmqPayloadMessageConverter implements SmartMessageConverter {
 
-	private final ZmqMessageConverter converter;
+	private final CompositeZmqMessageConverter converter;
 
 	public ZmqPayloadMessageConverter(ZmqMessageConverter converter) {
 		Assert.notNull(converter, "'converter' must not be null");
-		this.converter = converter;
+		this.converter = CompositeZmqMessageConverter.of(converter);
 	}
 
 	@Override
@@ -44,7 +47,8 @@ public class ZmqPayloadMessageConverter implements SmartMessageConverter {
 		}
 		Type targetType = targetType(targetClass, conversionHint);
 		try {
-			return this.converter.fromBytes(bytes, targetType);
+			return this.converter.fromBytes(bytes, targetType,
+					ZmqContentTypes.fromHeader(message.getHeaders().get(MessageHeaders.CONTENT_TYPE)));
 		}
 		catch (ZmqConversionException ex) {
 			throw new MessageConversionException(message, ex.getMessage(), ex);
@@ -73,7 +77,10 @@ public class ZmqPayloadMessageConverter implements SmartMessageConverter {
 	@Override
 	public @Nullable Message<?> toMessage(Object payload, @Nullable MessageHeaders headers,
 			@Nullable Object conversionHint) {
-		byte[] bytes = this.converter.toBytes(payload);
+		byte[] bytes = this.converter
+			.writerFor(payload,
+					(headers != null) ? ZmqContentTypes.fromHeader(headers.get(MessageHeaders.CONTENT_TYPE)) : null)
+			.toBytes(payload);
 		MessageBuilder<byte[]> builder = MessageBuilder.withPayload(bytes);
 		if (headers != null) {
 			builder.copyHeaders(headers);

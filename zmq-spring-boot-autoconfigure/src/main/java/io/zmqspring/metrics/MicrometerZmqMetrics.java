@@ -3,8 +3,10 @@ package io.zmqspring.metrics;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -29,6 +31,8 @@ import org.springframework.util.Assert;
  * <li>{@code zmq.events.dropped}: events dropped because too many waited to be published</li>
  * <li>{@code zmq.request.duration} ({@code socket}, {@code outcome}: {@code success}, {@code timeout},
  * {@code remote-error} or {@code failed}): a timer of request-reply round trips</li>
+ * <li>{@code zmq.listener.queue.size} ({@code listener}, {@code socket}): a gauge of the messages waiting
+ * for a listener's handler workers (concurrency above one)</li>
  * <li>{@code zmq.listener.duration} ({@code listener}, {@code socket}, {@code outcome}: {@code success} or
  * {@code error}, {@code exception}): a timer of listener processing, when enabled</li>
  * </ul>
@@ -56,6 +60,15 @@ public class MicrometerZmqMetrics implements ZmqMetrics {
 	public void invalidMessage(String socket, String reason) {
 		increment("zmq.listener.invalid.messages", "Messages a listener rejected before handling", "socket", socket,
 				"reason", reason);
+	}
+
+	@Override
+	public void headersDropped(String socket, int count) {
+		Counter.builder("zmq.headers.dropped")
+			.description("Headers of received header frames that the socket's allow-list dropped")
+			.tags("socket", socket)
+			.register(this.registry)
+			.increment(count);
 	}
 
 	@Override
@@ -132,6 +145,16 @@ public class MicrometerZmqMetrics implements ZmqMetrics {
 	@Override
 	public ZmqListenerTimer listenerTimer(String listenerId, String socket) {
 		return new MicrometerListenerTimer(this.registry, listenerId, socket);
+	}
+
+	@Override
+	public void listenerQueue(String listenerId, String socket, IntSupplier size) {
+		Gauge.builder("zmq.listener.queue.size", size, IntSupplier::getAsInt)
+			.description("Messages waiting for a listener's handler workers")
+			.baseUnit("messages")
+			.tags("listener", listenerId, "socket", socket)
+			.strongReference(true)
+			.register(this.registry);
 	}
 
 	private void increment(String name, String description, String... tags) {

@@ -1,5 +1,7 @@
 package io.zmqspring.metrics;
 
+import java.util.function.IntSupplier;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +32,14 @@ public interface ZmqMetrics {
 	 * @param reason a short fixed reason
 	 */
 	default void invalidMessage(String socket, String reason) {
+	}
+
+	/**
+	 * The allow-list of a socket's header frame dropped headers a peer sent.
+	 * @param socket the socket name
+	 * @param count how many headers were dropped
+	 */
+	default void headersDropped(String socket, int count) {
 	}
 
 	/**
@@ -125,6 +135,16 @@ public interface ZmqMetrics {
 	 */
 	default ZmqRequestTimer requestTimer(String socket) {
 		return ZmqRequestTimer.NONE;
+	}
+
+	/**
+	 * Measure how many messages wait for a listener's handler workers (concurrency above one).
+	 * Called once per listener container.
+	 * @param listenerId the listener id
+	 * @param socket the socket name
+	 * @param size reads the number of messages waiting
+	 */
+	default void listenerQueue(String listenerId, String socket, IntSupplier size) {
 	}
 
 	/**

@@ -7,9 +7,11 @@ import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
 
-import io.zmqspring.core.ZmqException;
 import org.springframework.core.retry.RetryPolicy;
 
+import io.zmqspring.core.ZmqException;
+import io.zmqspring.core.ZmqFrames;
+import io.zmqspring.core.ZmqSingleFrames;
 import io.zmqspring.core.ZmqReplyTimeoutException;
 import io.zmqspring.core.ZmqSendException;
 import io.zmqspring.core.ZmqSocketOwner;
@@ -33,6 +35,8 @@ final class CorrelatingReceiver implements ZmqSocketReceiver {
 
 	private final ZmqRequestTimer timer;
 
+	private final boolean singleFrame;
+
 	private final ZmqRequestPolicy policy;
 
 	/**
@@ -44,8 +48,13 @@ final class CorrelatingReceiver implements ZmqSocketReceiver {
 	/** Whether requests in flight fail once the socket has no connection left. */
 	private final boolean failFast;
 
-
 	CorrelatingReceiver(String socketName, ZmqMetrics metrics, ZmqRequestPolicy policy, BooleanSupplier peerLost) {
+		this(socketName, metrics, policy, peerLost, false);
+	}
+
+	CorrelatingReceiver(String socketName, ZmqMetrics metrics, ZmqRequestPolicy policy, BooleanSupplier peerLost,
+			boolean singleFrame) {
+		this.singleFrame = singleFrame;
 		this.socketName = socketName;
 		this.metrics = metrics;
 		this.correlator = new RequestCorrelator(socketName, metrics);
@@ -94,8 +103,22 @@ final class CorrelatingReceiver implements ZmqSocketReceiver {
 		return this.correlator;
 	}
 
+	/**
+	 * Whether requests and replies are one frame each, with the correlation inside (CLIENT).
+	 * @return whether the socket is single-frame
+	 */
+	boolean isSingleFrame() {
+		return this.singleFrame;
+	}
+
 	@Override
 	public @Nullable List<byte[]> receive(List<byte[]> frames) {
+		if (this.singleFrame && frames.size() == 1 && ZmqSingleFrames.isRequest(frames.get(0))) {
+			// the correlating envelope, as a DEALER would have received it
+			List<byte[]> split = ZmqSingleFrames.split(frames.get(0));
+			this.correlator.dispatch(List.of(ZmqSingleFrames.correlation(split.get(0)), ZmqFrames.EMPTY, split.get(1)));
+			return null;
+		}
 		this.correlator.dispatch(frames);
 		return null;
 	}

@@ -9,11 +9,13 @@ import org.zeromq.ZMQ;
 import io.zmqspring.core.ZmqException;
 import io.zmqspring.core.ZmqFrames;
 import io.zmqspring.core.ZmqOutbound;
+import io.zmqspring.core.ZmqSingleFrames;
 import io.zmqspring.metrics.ZmqRequestTimer;
 
 /**
  * A request handed to a socket's owner, waiting to be sent and then for its reply. It goes out
- * as {@code [correlation id, empty delimiter, frames...]}.
+ * as {@code [correlation id, empty delimiter, frames...]}, or on a CLIENT socket as one frame with
+ * the correlation in its header ({@link ZmqSingleFrames}).
  *
  * @author zmq-spring-boot
  */
@@ -45,6 +47,14 @@ final class PendingRequest implements ZmqOutbound {
 	@Override
 	public boolean write(ZMQ.Socket socket) {
 		RequestCorrelator correlator = this.correlation.correlator();
+		if (this.correlation.isSingleFrame()) {
+			// CLIENT: one frame, the correlation inside it (the template checked it has one body frame)
+			if (!socket.send(ZmqSingleFrames.request(correlator.nextCorrelation(), this.frames.get(0)), ZMQ.DONTWAIT)) {
+				return false;
+			}
+			correlator.sent(this);
+			return true;
+		}
 		if (!socket.send(correlator.nextCorrelation(), ZMQ.DONTWAIT | ZMQ.SNDMORE)) {
 			return false;
 		}

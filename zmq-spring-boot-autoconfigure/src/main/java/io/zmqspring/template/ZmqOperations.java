@@ -2,9 +2,12 @@ package io.zmqspring.template;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.messaging.Message;
 
 /**
  * Sending and request-reply over named sockets. Implemented by {@link ZmqTemplate}.
@@ -51,6 +54,45 @@ public interface ZmqOperations {
 	 * @param frames the frames, at least one
 	 */
 	void sendFrames(String socket, List<byte[]> frames);
+
+	/**
+	 * Send a payload with headers. When the socket has the header frame enabled
+	 * ({@code zmq.sockets.<name>.headers.enabled}), the headers its allow-list lets out travel in
+	 * the header frame before the payload; otherwise they are not sent.
+	 * @param socket the socket name
+	 * @param topic the topic of a PUB or XPUB message, or {@code null} for none
+	 * @param headers the headers
+	 * @param payload the payload frame
+	 */
+	void send(String socket, @Nullable String topic, Map<String, String> headers, byte[] payload);
+
+	/**
+	 * Send many single-frame messages in one hand-off to the socket's owner thread, which sends
+	 * them in order: one queue operation instead of one per message. The batch takes one place
+	 * in the socket's send queue; like {@link #send(String, byte[])} it waits up to the socket's
+	 * send timeout for that place.
+	 * @param socket the socket name
+	 * @param payloads the frames, one message each
+	 */
+	void sendBatch(String socket, List<byte[]> payloads);
+
+	/**
+	 * Convert objects with the message converter, by the socket's content type, and send them
+	 * as in {@link #sendBatch(String, List)}.
+	 * @param socket the socket name
+	 * @param payloads the objects, one message each
+	 */
+	void convertAndSendBatch(String socket, List<?> payloads);
+
+	/**
+	 * Send a Spring message: its payload converted with the message converter ({@code byte[]} as
+	 * is), its {@link io.zmqspring.listener.ZmqHeaders#TOPIC} header as the topic on a PUB or XPUB
+	 * socket, its {@link io.zmqspring.listener.ZmqHeaders#ROUTING_ID} header as the peer on a
+	 * ROUTER socket, and its other headers as in {@link #send(String, String, Map, byte[])}.
+	 * @param socket the socket name
+	 * @param message the message
+	 */
+	void send(String socket, Message<?> message);
 
 	/**
 	 * Convert an object with the message converter and send it on the default socket.
@@ -130,5 +172,32 @@ public interface ZmqOperations {
 	 * @return the converted reply
 	 */
 	<T> CompletableFuture<@Nullable T> convertSendAndReceiveAsync(String socket, Object request, Class<T> replyType);
+
+	/**
+	 * Send a Spring message as a request without waiting: its payload converted with the message
+	 * converter and its headers in the header frame, as in {@link #send(String, Message)}. The
+	 * reply's payload is its last frame; its headers are the socket's name
+	 * ({@link io.zmqspring.listener.ZmqHeaders#SOCKET}), all reply frames
+	 * ({@link io.zmqspring.listener.ZmqHeaders#FRAMES}) and the allowed headers of the reply's
+	 * header frame, if it has one.
+	 * @param socket the name of a REQ or DEALER socket
+	 * @param request the request
+	 * @param timeout how long to wait for the reply
+	 * @return the reply
+	 */
+	CompletableFuture<Message<byte[]>> sendAndReceiveAsync(String socket, Message<?> request, Duration timeout);
+
+	/**
+	 * Wait until a publishing socket has received at least {@code count} subscriptions, so that
+	 * what it sends next reaches those subscribers. Each subscriber counts once per topic it
+	 * subscribes to (a SUB subscribed to everything or to one topic counts once). The socket must
+	 * count its subscriptions: set {@code zmq.sockets.<name>.wait-for-subscribers} on it.
+	 * @param socket a PUB or XPUB socket with {@code wait-for-subscribers}
+	 * @param count the subscriptions to wait for
+	 * @param timeout the longest wait
+	 * @return whether they arrived in time
+	 * @throws io.zmqspring.core.ZmqException if the socket does not count its subscriptions
+	 */
+	boolean awaitSubscribers(String socket, int count, Duration timeout);
 
 }

@@ -12,15 +12,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.util.Assert;
+import org.springframework.util.MimeType;
 
+import io.zmqspring.converter.CompositeZmqMessageConverter;
+import io.zmqspring.converter.ZmqContentTypes;
 import io.zmqspring.converter.ZmqMessageConverter;
 import io.zmqspring.core.ZmqException;
+import io.zmqspring.core.ZmqHeaderSettings;
 import io.zmqspring.core.ZmqReplyTimeoutException;
 import io.zmqspring.core.ZmqSendException;
 import io.zmqspring.core.ZmqSocketDefinition;
@@ -29,7 +36,9 @@ import io.zmqspring.core.ZmqSocketOwner;
 import io.zmqspring.core.ZmqSocketOwners;
 import io.zmqspring.core.ZmqSocketStats;
 import io.zmqspring.core.ZmqSocketType;
+import io.zmqspring.listener.ZmqHeaders;
 import io.zmqspring.metrics.ZmqMetrics;
+import io.zmqspring.observation.ZmqTemplateObservationConvention;
 
 /**
  * The default {@link ZmqOperations}: sends and request-reply over the sockets configured under
@@ -43,9 +52,17 @@ import io.zmqspring.metrics.ZmqMetrics;
  * REP and ROUTER servers echo back, so many requests can be in flight over one connection and a
  * timed-out request never wedges the socket.
  * <p>
- * As a {@link SmartLifecycle} the template opens its sockets on start (so bind errors fail the
- * application's startup and publishers have time to be joined) and closes them on stop, after
- * the listener containers, delivering what is queued within each socket's linger.
+ * Objects are converted by the socket's content type ({@link #setContentTypes}), JSON unless
+ * configured otherwise; on a socket with the header frame enabled, the content type they were
+ * written in travels in a {@code contentType} header.
+ * <p>
+ * As a {@link SmartLifecycle} the template opens its sockets on start, so bind errors fail the
+ * application's startup, and closes them on stop, after the listener containers, delivering what
+ * is queued within each socket's linger. Opening a publisher early does not make its subscribers
+ * subscribe any sooner: what a PUB sends before a subscription has arrived is dropped (the
+ * slow-joiner problem). A publishing socket given a {@link ZmqSubscriberWait} runs as an XPUB that
+ * counts the subscriptions it receives, and its first send waits for them; see
+ * {@link #awaitSubscribers(String, int, Duration)}.
  *
  * @author zmq-spring-boot
  */
@@ -60,9 +77,17 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 
 	private final ZmqMessageConverter messageConverter;
 
+	private final CompositeZmqMessageConverter converters;
+
+	private ZmqContentTypes contentTypes = ZmqContentTypes.NONE;
+
 	private final Map<String, ZmqSocketOwner> sockets = new ConcurrentHashMap<>();
 
 	private final Map<String, CorrelatingReceiver> correlations = new ConcurrentHashMap<>();
+
+	private final Map<String, SubscriptionTracker> subscriptions = new ConcurrentHashMap<>();
+
+	private Map<String, ZmqSubscriberWait> subscriberWaits = Map.of();
 
 	private final Map<String, ZmqRequestPolicy> requestPolicies = new ConcurrentHashMap<>();
 
@@ -78,6 +103,15 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 
 	private Predicate<String> openOnStart = (name) -> true;
 
+	private boolean observationEnabled;
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable ZmqTemplateObservationConvention observationConvention;
+
+	/** Set while observations are on; {@code null} (the default) costs one field read per send. */
+	private @Nullable TemplateObservations observations;
+
 	private volatile boolean stopped;
 
 	private volatile boolean running;
@@ -87,6 +121,16 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		Assert.notNull(messageConverter, "'messageConverter' must not be null");
 		this.socketFactory = socketFactory;
 		this.messageConverter = messageConverter;
+		this.converters = CompositeZmqMessageConverter.of(messageConverter);
+	}
+
+	/**
+	 * Set the content type each socket converts objects with.
+	 * @param contentTypes the content types by socket
+	 */
+	public void setContentTypes(ZmqContentTypes contentTypes) {
+		Assert.notNull(contentTypes, "'contentTypes' must not be null");
+		this.contentTypes = contentTypes;
 	}
 
 	/**
@@ -104,6 +148,14 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	public void setReplyTimeout(Duration replyTimeout) {
 		Assert.isTrue(!replyTimeout.isNegative() && !replyTimeout.isZero(), "'replyTimeout' must be positive");
 		this.replyTimeout = replyTimeout;
+	}
+
+	/**
+	 * Return the reply timeout used when none is given.
+	 * @return the timeout
+	 */
+	public Duration getReplyTimeout() {
+		return this.replyTimeout;
 	}
 
 	/**
@@ -135,12 +187,58 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	}
 
 	/**
+	 * Set whether sends and requests are observed ({@link io.zmqspring.observation.ZmqTemplateObservation}).
+	 * Off by default; with it off, a send does no observation work at all.
+	 * @param observationEnabled whether to observe
+	 */
+	public void setObservationEnabled(boolean observationEnabled) {
+		this.observationEnabled = observationEnabled;
+		updateObservations();
+	}
+
+	/**
+	 * Set the registry observations are made with, when they are enabled.
+	 * @param observationRegistry the registry
+	 */
+	public void setObservationRegistry(ObservationRegistry observationRegistry) {
+		Assert.notNull(observationRegistry, "'observationRegistry' must not be null");
+		this.observationRegistry = observationRegistry;
+		updateObservations();
+	}
+
+	/**
+	 * Set the convention that names observations and their keys, instead of
+	 * {@link io.zmqspring.observation.DefaultZmqTemplateObservationConvention}.
+	 * @param observationConvention the convention, or {@code null} for the default
+	 */
+	public void setObservationConvention(@Nullable ZmqTemplateObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
+		updateObservations();
+	}
+
+	private void updateObservations() {
+		this.observations = this.observationEnabled
+				? new TemplateObservations(this.observationRegistry, this.observationConvention) : null;
+	}
+
+	/**
 	 * Set which sending sockets are opened on start; others open on first use. Sockets a listener
 	 * receives on are excluded here: the template shares the listener's socket on first use.
 	 * @param openOnStart a filter on socket names
 	 */
 	public void setOpenOnStart(Predicate<String> openOnStart) {
 		this.openOnStart = openOnStart;
+	}
+
+	/**
+	 * Set the publishing sockets whose first send waits for their subscribers. Each runs as an
+	 * XPUB (a PUB socket too: XPUB is wire-compatible with every SUB peer) that counts the
+	 * subscriptions it receives; set {@code XPUB_VERBOSER} on it before it binds (the
+	 * auto-configuration does) so that every subscription is counted.
+	 * @param subscriberWaits the waits, by socket name
+	 */
+	public void setSubscriberWaits(Map<String, ZmqSubscriberWait> subscriberWaits) {
+		this.subscriberWaits = Map.copyOf(subscriberWaits);
 	}
 
 	/**
@@ -157,9 +255,21 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	}
 
 	@Override
+	public boolean awaitSubscribers(String socket, int count, Duration timeout) {
+		Assert.isTrue(count >= 0, "'count' must not be negative");
+		use(socket);
+		SubscriptionTracker tracker = this.subscriptions.get(socket);
+		if (tracker == null) {
+			throw new ZmqException("Socket '" + socket + "' does not count its subscribers; set zmq.sockets." + socket
+					+ ".wait-for-subscribers (0 counts without holding the first send) on a PUB or XPUB socket");
+		}
+		return tracker.await(count, timeout);
+	}
+
+	@Override
 	public void send(String socket, byte[] payload) {
 		Assert.notNull(payload, "'payload' must not be null");
-		sendingSocket(socket).send(payload);
+		send(sendingSocket(socket), null, payload);
 	}
 
 	@Override
@@ -167,18 +277,51 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		Assert.notNull(topic, "'topic' must not be null");
 		Assert.notNull(payload, "'payload' must not be null");
 		ZmqSocketOwner target = sendingSocket(socket);
-		ZmqSocketType type = target.getDefinition().type();
-		if (!type.isPublisher()) {
-			throw new ZmqSendException(socket,
-					"a topic can only be sent on a PUB or XPUB socket, but this socket is " + type);
+		requirePublisher(socket, target);
+		send(target, topic, new byte[][] { topic.getBytes(StandardCharsets.UTF_8), payload });
+	}
+
+	@Override
+	public void send(String socket, @Nullable String topic, Map<String, String> headers, byte[] payload) {
+		Assert.notNull(headers, "'headers' must not be null");
+		Assert.notNull(payload, "'payload' must not be null");
+		ZmqSocketOwner target = sendingSocket(socket);
+		if (topic != null) {
+			requirePublisher(socket, target);
 		}
-		target.send(new byte[][] { topic.getBytes(StandardCharsets.UTF_8), payload });
+		send(target, topic, MessageFrames.outbound(null, topic, headersOf(target), headers, payload));
+	}
+
+	@Override
+	public void send(String socket, Message<?> message) {
+		Assert.notNull(message, "'message' must not be null");
+		ZmqSocketOwner target = sendingSocket(socket);
+		ZmqSocketType type = target.getDefinition().type();
+		byte[] routingId = (type == ZmqSocketType.ROUTER) ? MessageFrames.routingId(socket, message) : null;
+		String topic = type.isPublisher() ? message.getHeaders().get(ZmqHeaders.TOPIC, String.class) : null;
+		send(target, topic, outbound(socket, routingId, topic, headersOf(target), message));
 	}
 
 	@Override
 	public void sendFrames(String socket, List<byte[]> frames) {
 		Assert.notEmpty(frames, "'frames' must not be empty");
-		sendingSocket(socket).send(frames.toArray(new byte[0][]));
+		ZmqSocketOwner target = sendingSocket(socket);
+		singleFrameOnly(target, frames);
+		send(target, null, frames.toArray(new byte[0][]));
+	}
+
+	/**
+	 * Hand a message (a payload or frames ending with one) to its socket's owner; observed when
+	 * observations are on, with the trace headers in its header frame when the socket has one.
+	 */
+	private void send(ZmqSocketOwner target, @Nullable String topic, Object message) {
+		TemplateObservations observing = this.observations;
+		if (observing == null) {
+			target.send(message);
+			return;
+		}
+		observing.send(target, topic,
+				(message instanceof byte[] payload) ? new byte[][] { payload } : (byte[][]) message);
 	}
 
 	@Override
@@ -188,12 +331,57 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 
 	@Override
 	public void convertAndSend(String socket, Object payload) {
-		send(socket, this.messageConverter.toBytes(payload));
+		Assert.notNull(payload, "'payload' must not be null");
+		ZmqSocketOwner target = sendingSocket(socket);
+		send(target, null, converted(socket, target, null, payload));
 	}
 
 	@Override
 	public void convertAndSend(String socket, String topic, Object payload) {
-		send(socket, topic, this.messageConverter.toBytes(payload));
+		Assert.notNull(topic, "'topic' must not be null");
+		Assert.notNull(payload, "'payload' must not be null");
+		ZmqSocketOwner target = sendingSocket(socket);
+		requirePublisher(socket, target);
+		send(target, topic, converted(socket, target, topic, payload));
+	}
+
+	@Override
+	public void sendBatch(String socket, List<byte[]> payloads) {
+		Assert.noNullElements(payloads, "'payloads' must not contain null");
+		if (!payloads.isEmpty()) {
+			sendingSocket(socket).sendBatch(payloads.toArray());
+		}
+	}
+
+	@Override
+	public void convertAndSendBatch(String socket, List<?> payloads) {
+		Assert.noNullElements(payloads, "'payloads' must not contain null");
+		if (payloads.isEmpty()) {
+			return;
+		}
+		ZmqSocketOwner target = sendingSocket(socket);
+		Object[] messages = new Object[payloads.size()];
+		for (int i = 0; i < messages.length; i++) {
+			messages[i] = converted(socket, target, null, payloads.get(i));
+		}
+		target.sendBatch(messages);
+	}
+
+	/**
+	 * Convert a payload by the socket's content type into what the socket's owner sends: the
+	 * bytes alone, or frames with the topic and, on a socket with the header frame enabled, the
+	 * content type the converter wrote.
+	 */
+	private Object converted(String socket, ZmqSocketOwner target, @Nullable String topic, Object payload) {
+		ZmqMessageConverter writer = this.converters.writerFor(payload, this.contentTypes.forSocket(socket));
+		byte[] bytes = writer.toBytes(payload);
+		ZmqHeaderSettings settings = headersOf(target);
+		List<MimeType> written = writer.getContentTypes();
+		if (settings.enabled() && !written.isEmpty()) {
+			return MessageFrames.outbound(null, topic, settings,
+					Map.of(MessageHeaders.CONTENT_TYPE, written.get(0).toString()), bytes);
+		}
+		return (topic != null) ? new byte[][] { topic.getBytes(StandardCharsets.UTF_8), bytes } : bytes;
 	}
 
 	@Override
@@ -209,8 +397,17 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 
 	@Override
 	public <T> @Nullable T convertSendAndReceive(String socket, Object request, Class<T> replyType) {
-		byte[] reply = sendAndReceive(socket, this.messageConverter.toBytes(request));
-		return replyType.cast(this.messageConverter.fromBytes(reply, replyType));
+		List<byte[]> reply = await(socket, convertSendAndReceiveFrames(socket, request), this.replyTimeout);
+		return replyType.cast(this.converters.fromBytes(reply.get(reply.size() - 1), replyType,
+				this.contentTypes.forSocket(socket)));
+	}
+
+	/** Send a request converted by the socket's content type; the reply is read with it too. */
+	private CompletableFuture<List<byte[]>> convertSendAndReceiveFrames(String socket, Object request) {
+		Assert.notNull(request, "'request' must not be null");
+		Object frames = converted(socket, use(socket), null, request);
+		return sendAndReceiveAsync(socket,
+				(frames instanceof byte[] bytes) ? List.of(bytes) : List.of((byte[][]) frames), this.replyTimeout);
 	}
 
 	@Override
@@ -219,6 +416,12 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "'timeout' must be positive");
 		ZmqSocketOwner[] owner = new ZmqSocketOwner[1];
 		CorrelatingReceiver correlation = requestSocket(socket, owner);
+		singleFrameOnly(owner[0], frames);
+		TemplateObservations observing = this.observations;
+		if (observing != null) {
+			return observing.request(owner[0], frames,
+					(traced) -> correlation.request(owner[0], List.copyOf(traced), timeout));
+		}
 		return correlation.request(owner[0], List.copyOf(frames), timeout);
 	}
 
@@ -231,8 +434,56 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	@Override
 	public <T> CompletableFuture<@Nullable T> convertSendAndReceiveAsync(String socket, Object request,
 			Class<T> replyType) {
-		return sendAndReceiveAsync(socket, this.messageConverter.toBytes(request))
-			.thenApply((reply) -> replyType.cast(this.messageConverter.fromBytes(reply, replyType)));
+		MimeType contentType = this.contentTypes.forSocket(socket);
+		return convertSendAndReceiveFrames(socket, request).thenApply((reply) -> replyType
+			.cast(this.converters.fromBytes(reply.get(reply.size() - 1), replyType, contentType)));
+	}
+
+	@Override
+	public CompletableFuture<Message<byte[]>> sendAndReceiveAsync(String socket, Message<?> request,
+			Duration timeout) {
+		Assert.notNull(request, "'request' must not be null");
+		ZmqHeaderSettings settings = use(socket).getDefinition().options().headers();
+		byte[][] frames = outbound(socket, null, null, settings, request);
+		return sendAndReceiveAsync(socket, List.of(frames), timeout)
+			.thenApply((reply) -> MessageFrames.reply(socket, settings, reply, this.metrics));
+	}
+
+	/**
+	 * Lay out a Spring message: its payload as is ({@code byte[]}) or converted by its own
+	 * {@code contentType} header, else the socket's content type; a converted payload's content
+	 * type is added to the headers when the message names none.
+	 */
+	private byte[][] outbound(String socket, byte @Nullable [] routingId, @Nullable String topic,
+			ZmqHeaderSettings settings, Message<?> message) {
+		Object payload = message.getPayload();
+		MessageHeaders headers = message.getHeaders();
+		if (payload instanceof byte[] bytes) {
+			return MessageFrames.outbound(routingId, topic, settings, headers, bytes);
+		}
+		MimeType asked = ZmqContentTypes.fromHeader(headers.get(MessageHeaders.CONTENT_TYPE));
+		ZmqMessageConverter writer = this.converters.writerFor(payload,
+				(asked != null) ? asked : this.contentTypes.forSocket(socket));
+		byte[] bytes = writer.toBytes(payload);
+		List<MimeType> written = writer.getContentTypes();
+		if (asked != null || written.isEmpty() || !settings.enabled()) {
+			return MessageFrames.outbound(routingId, topic, settings, headers, bytes);
+		}
+		Map<String, Object> withContentType = new java.util.LinkedHashMap<>(headers);
+		withContentType.put(MessageHeaders.CONTENT_TYPE, written.get(0).toString());
+		return MessageFrames.outbound(routingId, topic, settings, withContentType, bytes);
+	}
+
+	private static ZmqHeaderSettings headersOf(ZmqSocketOwner owner) {
+		return owner.getDefinition().options().headers();
+	}
+
+	private static void requirePublisher(String socket, ZmqSocketOwner target) {
+		ZmqSocketType type = target.getDefinition().type();
+		if (!type.isPublisher()) {
+			throw new ZmqSendException(socket,
+					"a topic can only be sent on a PUB or XPUB socket, but this socket is " + type);
+		}
 	}
 
 	/**
@@ -266,6 +517,14 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		}
 	}
 
+	private static void singleFrameOnly(ZmqSocketOwner owner, List<byte[]> frames) {
+		ZmqSocketType type = owner.getDefinition().type();
+		if (frames.size() > 1 && type.isSingleFrame()) {
+			throw new ZmqSendException(owner.getName(), "a " + type + " socket carries one frame per message, not "
+					+ frames.size());
+		}
+	}
+
 	private String requiredDefaultSocket() {
 		String name = this.defaultSocket;
 		if (name == null) {
@@ -279,7 +538,13 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		ZmqSocketType type = owner.getDefinition().type();
 		if (!type.isOneWaySender()) {
 			throw new ZmqSendException(name, "the template cannot send on a " + type
-					+ " socket; use PUB, XPUB, PUSH, DEALER, ROUTER, PAIR or XSUB, or sendAndReceive for REQ");
+					+ " socket; use PUB, XPUB, PUSH, DEALER, ROUTER, PAIR, XSUB or CLIENT, or sendAndReceive for REQ");
+		}
+		if (!this.subscriberWaits.isEmpty()) {
+			SubscriptionTracker tracker = this.subscriptions.get(name);
+			if (tracker != null) {
+				tracker.awaitFirstSend();
+			}
 		}
 		return owner;
 	}
@@ -288,7 +553,8 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		owner[0] = use(name);
 		ZmqSocketType type = owner[0].getDefinition().type();
 		if (!type.isRequester()) {
-			throw new ZmqSendException(name, "request-reply needs a REQ or DEALER socket, but this socket is " + type);
+			throw new ZmqSendException(name,
+					"request-reply needs a REQ, DEALER or CLIENT socket, but this socket is " + type);
 		}
 		CorrelatingReceiver existing = this.correlations.get(name);
 		if (existing != null) {
@@ -299,7 +565,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 				ZmqSocketStats stats = owner[0].getStats();
 				CorrelatingReceiver correlation = new CorrelatingReceiver(name, this.metrics,
 						this.requestPolicies.getOrDefault(name, ZmqRequestPolicy.DEFAULT),
-						() -> stats.getGreetedConnections() == 0 && stats.wasGreeted());
+						() -> stats.getGreetedConnections() == 0 && stats.wasGreeted(), type.isSingleFrame());
 				try {
 					owner[0].attach(correlation);
 				}
@@ -330,6 +596,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 				// It closed under us (the context is closing): forget it
 				this.sockets.remove(name);
 				this.correlations.remove(name);
+				this.subscriptions.remove(name);
 			}
 			ZmqSocketDefinition definition = this.socketFactory.getRegistry().findDefinition(name);
 			if (definition == null) {
@@ -342,7 +609,16 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 					definition = running.getDefinition();
 				}
 			}
+			ZmqSubscriberWait wait = this.subscriberWaits.get(name);
+			if (wait != null && definition.type() == ZmqSocketType.PUB) {
+				definition = definition.withType(ZmqSocketType.XPUB);
+			}
 			ZmqSocketOwner acquired = this.socketFactory.getOwners().acquire(definition);
+			if (wait != null && acquired.getDefinition().type() == ZmqSocketType.XPUB) {
+				SubscriptionTracker tracker = new SubscriptionTracker(name, wait);
+				acquired.attach(tracker);
+				this.subscriptions.put(name, tracker);
+			}
 			this.sockets.put(name, acquired);
 			return acquired;
 		}
@@ -390,6 +666,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		}
 		this.sockets.clear();
 		this.correlations.clear();
+		this.subscriptions.clear();
 		for (ZmqSocketOwner late : ZmqSocketOwners.awaitClosed(closing, this.stopTimeout)) {
 			logger.warn("ZeroMQ socket " + late.getName() + " did not close within " + this.stopTimeout.toMillis()
 					+ " ms");

@@ -68,11 +68,21 @@ class ZmqConfigurationMetadataTests {
 	}
 
 	@Test
+	void observationSwitchesAreDescribedAndOffByDefault() {
+		for (String name : new String[] { "zmq.template.observation-enabled", "zmq.listener.observation-enabled" }) {
+			JsonNode property = property(name);
+			assertThat(property.path("type").asString()).isEqualTo("java.lang.Boolean");
+			assertThat(property.path("description").asString()).startsWith("Whether to observe");
+			assertThat(property.path("defaultValue").asBoolean(true)).isFalse();
+		}
+	}
+
+	@Test
 	void socketTypeHintsListEveryType() {
 		assertThat(find("hints", "zmq.sockets.values.type").path("values").valueStream()
 			.map((value) -> value.path("value").asString()))
 			.containsExactlyInAnyOrder("PUB", "SUB", "XPUB", "XSUB", "PUSH", "PULL", "REQ", "REP", "DEALER", "ROUTER",
-					"PAIR");
+					"PAIR", "CLIENT", "SERVER");
 	}
 
 	@Test

@@ -12,10 +12,13 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.MimeType;
 
 import io.zmqspring.converter.ByteArrayZmqMessageConverter;
 import io.zmqspring.converter.CompositeZmqMessageConverter;
 import io.zmqspring.converter.JacksonZmqMessageConverter;
+import io.zmqspring.converter.MessagePackZmqMessageConverter;
+import io.zmqspring.converter.ZmqContentTypes;
 import io.zmqspring.converter.StringZmqMessageConverter;
 import io.zmqspring.converter.ZmqConversionException;
 import io.zmqspring.converter.ZmqMessageConverter;
@@ -37,10 +40,36 @@ class ZmqMessageConverterAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(JacksonAutoConfiguration.class, ZmqAutoConfiguration.class));
 
 	@Test
-	void chainIsBytesThenStringThenJson() {
+	void chainIsBytesThenStringThenJsonThenMessagePack() {
 		this.jacksonRunner.run((context) -> assertThat(context.getBean(CompositeZmqMessageConverter.class)
 			.getConverters()).hasExactlyElementsOfTypes(ByteArrayZmqMessageConverter.class,
-					StringZmqMessageConverter.class, JacksonZmqMessageConverter.class));
+					StringZmqMessageConverter.class, JacksonZmqMessageConverter.class,
+					MessagePackZmqMessageConverter.class));
+	}
+
+	@Test
+	void withoutMsgpackCoreTheChainEndsWithJson() {
+		this.jacksonRunner.withClassLoader(new FilteredClassLoader("org.msgpack"))
+			.run((context) -> assertThat(context.getBean(CompositeZmqMessageConverter.class).getConverters())
+				.hasExactlyElementsOfTypes(ByteArrayZmqMessageConverter.class, StringZmqMessageConverter.class,
+						JacksonZmqMessageConverter.class));
+	}
+
+	@Test
+	void objectsStayJsonUnlessMessagePackIsAskedFor() {
+		this.jacksonRunner.run((context) -> {
+			CompositeZmqMessageConverter converter = context.getBean(CompositeZmqMessageConverter.class);
+			Order order = new Order(7, "book");
+			assertThat(converter.writerFor(order, null)).isInstanceOf(JacksonZmqMessageConverter.class);
+			assertThat(converter.writerFor(order, ZmqContentTypes.APPLICATION_JSON))
+				.isInstanceOf(JacksonZmqMessageConverter.class);
+			assertThat(converter.writerFor(order, MimeType.valueOf("application/x-msgpack")))
+				.isInstanceOf(MessagePackZmqMessageConverter.class);
+			assertThat(converter.writerFor("text", ZmqContentTypes.APPLICATION_MSGPACK))
+				.isInstanceOf(StringZmqMessageConverter.class);
+			byte[] packed = converter.writerFor(order, ZmqContentTypes.APPLICATION_MSGPACK).toBytes(order);
+			assertThat(converter.fromBytes(packed, Order.class, ZmqContentTypes.APPLICATION_MSGPACK)).isEqualTo(order);
+		});
 	}
 
 	@Test
@@ -138,7 +167,7 @@ class ZmqMessageConverterAutoConfigurationTests {
 		this.jacksonRunner.withUserConfiguration(OrderedConverters.class).run((context) -> {
 			assertThat(context).hasNotFailed();
 			CompositeZmqMessageConverter converter = context.getBean(CompositeZmqMessageConverter.class);
-			assertThat(converter.getConverters()).hasSize(5)
+			assertThat(converter.getConverters()).hasSize(6)
 				.first()
 				.isSameAs(context.getBean("declaredSecondOrderedFirst"));
 			assertThat(converter.getConverters().get(1)).isSameAs(context.getBean("declaredFirstOrderedSecond"));

@@ -21,18 +21,28 @@ import org.springframework.context.event.EventListener;
 
 import io.zmqspring.annotation.ZmqListener;
 import io.zmqspring.autoconfigure.ZmqAutoConfiguration;
+import io.zmqspring.core.ZmqBindException;
+import io.zmqspring.core.ZmqEndpoint;
+import io.zmqspring.core.ZmqSocketDefinition;
+import io.zmqspring.core.ZmqSocketFactory;
+import io.zmqspring.core.ZmqSocketOptions;
+import io.zmqspring.core.ZmqSocketOwner;
+import io.zmqspring.core.ZmqSocketReceiver;
 import io.zmqspring.core.ZmqSocketType;
 import io.zmqspring.listener.ZmqListenerContainer;
 import io.zmqspring.listener.ZmqListenerEndpointRegistry;
 import io.zmqspring.metrics.MicrometerZmqMetrics;
 import io.zmqspring.test.FreePorts;
+import io.zmqspring.test.TestCurve;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
  * Socket and listener container events reach {@code @EventListener} beans, from the events
- * thread, never from a socket's owner thread.
+ * thread, never from a socket's owner thread; a failed handshake and a failed socket are provoked
+ * over real tcp connections.
  */
 class ZmqEventsTests {
 
@@ -50,9 +60,7 @@ class ZmqEventsTests {
 				assertThat(context).hasNotFailed();
 				Collector collector = context.getBean(Collector.class);
 				try (ZContext peerContext = new ZContext()) {
-					ZMQ.Socket peer = peerContext.createSocket(SocketType.PUSH);
-					peer.setLinger(0);
-					peer.connect(endpoint);
+					ZMQ.Socket peer = pushTo(peerContext, endpoint);
 					await().atMost(TIMEOUT)
 						.untilAsserted(() -> assertThat(collector.of(ZmqSocketConnectedEvent.class)).isNotEmpty());
 					peerContext.destroySocket(peer);
@@ -104,9 +112,7 @@ class ZmqEventsTests {
 				SlowListener slow = context.getBean(SlowListener.class);
 				Sink sink = context.getBean(Sink.class);
 				try (ZContext peerContext = new ZContext()) {
-					ZMQ.Socket peer = peerContext.createSocket(SocketType.PUSH);
-					peer.setLinger(0);
-					peer.connect(endpoint);
+					ZMQ.Socket peer = pushTo(peerContext, endpoint);
 					// the events thread is now stuck in the slow listener
 					assertThat(slow.blocking.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).isTrue();
 					for (int i = 0; i < 1000; i++) {
@@ -170,6 +176,116 @@ class ZmqEventsTests {
 		}
 	}
 
+	@Test
+	void aCurveClientWithTheWrongServerKeyIsPublishedAsAFailedHandshake() {
+		String endpoint = FreePorts.tcp();
+		ZMQ.Curve.KeyPair server = TestCurve.keyPair();
+		ZMQ.Curve.KeyPair client = TestCurve.keyPair();
+		this.runner.withPropertyValues("zmq.sockets.in.type=PULL", "zmq.sockets.in.endpoints=@" + endpoint)
+			.withPropertyValues(TestCurve.server("in", server, client.publicKey))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				Collector collector = context.getBean(Collector.class);
+				try (ZContext peerContext = new ZContext()) {
+					ZMQ.Socket peer = peerContext.createSocket(SocketType.PUSH);
+					peer.setCurvePublicKey(ZMQ.Curve.z85Decode(client.publicKey));
+					peer.setCurveSecretKey(ZMQ.Curve.z85Decode(client.secretKey));
+					// a server key that is not the server's: the server cannot read the client's hello
+					peer.setCurveServerKey(ZMQ.Curve.z85Decode(TestCurve.keyPair().publicKey));
+					connect(peer, endpoint);
+					peer.send("hello".getBytes(StandardCharsets.UTF_8), ZMQ.DONTWAIT);
+					await().atMost(TIMEOUT)
+						.untilAsserted(() -> assertThat(collector.of(ZmqHandshakeFailedEvent.class)).isNotEmpty());
+					peerContext.destroySocket(peer);
+				}
+				ZmqHandshakeFailedEvent failed = collector.of(ZmqHandshakeFailedEvent.class).get(0);
+				assertThat(failed.getSocketName()).isEqualTo("in");
+				assertThat(failed.getSocketType()).isEqualTo(ZmqSocketType.PULL);
+				assertThat(failed.getReason()).isEqualTo("protocol");
+				assertThat(failed.getAddress()).isNotBlank();
+				assertThat(failed.toString()).doesNotContain(server.secretKey, client.secretKey);
+				assertThat(context.getBean(Sink.class).received).hasValue(0);
+			});
+	}
+
+	@Test
+	void aSocketThatFailsIsPublishedWithWhatWentWrong() {
+		String endpoint = FreePorts.tcp();
+		String fragile = FreePorts.tcp();
+		this.runner.withPropertyValues("zmq.sockets.in.type=PULL", "zmq.sockets.in.endpoints=@" + endpoint)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				Collector collector = context.getBean(Collector.class);
+				ZmqSocketDefinition definition = new ZmqSocketDefinition("fragile", ZmqSocketType.PULL,
+						List.of(ZmqEndpoint.parse("@" + fragile, true)), List.of(), ZmqSocketOptions.NONE);
+				ZmqSocketOwner owner = context.getBean(ZmqSocketFactory.class).getOwners().acquire(definition);
+				try {
+					owner.attach(new ZmqSocketReceiver() {
+						@Override
+						public List<byte[]> receive(List<byte[]> frames) {
+							throw new IllegalStateException("the socket breaks");
+						}
+					});
+					try (ZContext peerContext = new ZContext()) {
+						ZMQ.Socket push = pushTo(peerContext, fragile);
+						push.send("fail");
+						await().atMost(TIMEOUT)
+							.untilAsserted(() -> assertThat(collector.of(ZmqSocketFailedEvent.class)).isNotEmpty());
+					}
+				}
+				finally {
+					owner.release();
+				}
+				ZmqSocketFailedEvent failed = collector.of(ZmqSocketFailedEvent.class).get(0);
+				assertThat(failed.getSocketName()).isEqualTo("fragile");
+				assertThat(failed.getSocketType()).isEqualTo(ZmqSocketType.PULL);
+				assertThat(failed.getSource()).isSameAs(owner);
+				assertThat(failed.getFailure()).isInstanceOf(IllegalStateException.class).hasMessage("the socket breaks");
+				assertThat(collector.threads).allMatch("zmq-events"::equals);
+			});
+	}
+
+	@Test
+	void aContainerThatCannotStartIsPublishedWithWhatWentWrong() {
+		String endpoint = FreePorts.tcp();
+		String taken = FreePorts.tcp();
+		try (ZContext other = new ZContext()) {
+			ZMQ.Socket squatter = other.createSocket(SocketType.PULL);
+			squatter.bind(taken);
+			this.runner.withUserConfiguration(LateListener.class)
+				.withPropertyValues("zmq.sockets.in.type=PULL", "zmq.sockets.in.endpoints=@" + endpoint,
+						"zmq.sockets.busy.type=PULL", "zmq.sockets.busy.endpoints=@" + taken)
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					ZmqListenerContainer late = context.getBean(ZmqListenerEndpointRegistry.class)
+						.getListenerContainer("late");
+					assertThat(late).isNotNull();
+					assertThatExceptionOfType(ZmqBindException.class).isThrownBy(late::start);
+					Collector collector = context.getBean(Collector.class);
+					await().atMost(TIMEOUT)
+						.untilAsserted(() -> assertThat(collector.of(ZmqListenerContainerFailedEvent.class)).hasSize(1));
+					ZmqListenerContainerFailedEvent failed = collector.of(ZmqListenerContainerFailedEvent.class).get(0);
+					assertThat(failed.getListenerId()).isEqualTo("late");
+					assertThat(failed.getSocketName()).isEqualTo("busy");
+					assertThat(failed.getSource()).isSameAs(late);
+					assertThat(failed.getFailure()).isInstanceOf(ZmqBindException.class);
+					assertThat(late.isRunning()).isFalse();
+				});
+		}
+	}
+
+	private static ZMQ.Socket pushTo(ZContext peerContext, String endpoint) {
+		return connect(peerContext.createSocket(SocketType.PUSH), endpoint);
+	}
+
+	/** Connect a raw peer; a short handshake interval retries JeroMQ's own stalled connects quickly (see README). */
+	private static ZMQ.Socket connect(ZMQ.Socket peer, String endpoint) {
+		peer.setLinger(0);
+		peer.setHandshakeIvl(1000);
+		peer.connect(endpoint);
+		return peer;
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class Sink {
 
@@ -178,6 +294,15 @@ class ZmqEventsTests {
 		@ZmqListener(id = "sink", socket = "in")
 		void receive(byte[] payload) {
 			this.received.incrementAndGet();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class LateListener {
+
+		@ZmqListener(id = "late", socket = "busy", autoStartup = "false")
+		void receive(byte[] payload) {
 		}
 
 	}

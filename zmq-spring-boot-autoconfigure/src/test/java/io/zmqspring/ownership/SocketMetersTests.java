@@ -2,6 +2,9 @@ package io.zmqspring.ownership;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -21,7 +24,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Every socket's traffic is visible as meters after real traffic: messages and bytes each way,
- * open connections and the send queue.
+ * open connections, the send queue and the listener's work queue.
  */
 class SocketMetersTests {
 
@@ -59,6 +62,35 @@ class SocketMetersTests {
 			});
 	}
 
+	@Test
+	void messagesWaitingForAListenersWorkersAreAGauge() {
+		String echo = FreePorts.tcp();
+		String work = FreePorts.tcp();
+		this.runner.withUserConfiguration(BlockedWorkers.class)
+			.withPropertyValues("zmq.sockets.echo.type=REP", "zmq.sockets.echo.endpoints=@" + echo,
+					"zmq.sockets.work.type=PULL", "zmq.sockets.work.endpoints=@" + work, "zmq.sockets.jobs.type=PUSH",
+					"zmq.sockets.jobs.endpoints=>" + work)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				ZmqTemplate template = context.getBean(ZmqTemplate.class);
+				BlockedWorkers workers = context.getBean(BlockedWorkers.class);
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				for (int i = 0; i < 10; i++) {
+					template.send("jobs", ("job " + i).getBytes(StandardCharsets.UTF_8));
+				}
+				// two workers are busy; the queue holds twice the concurrency and the rest waits in the socket
+				await().atMost(TIMEOUT).untilAsserted(() -> assertThat(queueSize(meters)).isEqualTo(4));
+				assertThat(workers.received).hasValue(2);
+				workers.release.countDown();
+				await().atMost(TIMEOUT).untilAsserted(() -> assertThat(workers.received).hasValue(10));
+				await().atMost(TIMEOUT).untilAsserted(() -> assertThat(queueSize(meters)).isZero());
+			});
+	}
+
+	private static double queueSize(MeterRegistry meters) {
+		return meters.get("zmq.listener.queue.size").tag("listener", "workers").tag("socket", "work").gauge().value();
+	}
+
 	private static double count(MeterRegistry meters, String name, String socket) {
 		return meters.get(name).tag("socket", socket).functionCounter().count();
 	}
@@ -69,6 +101,21 @@ class SocketMetersTests {
 		@ZmqListener(socket = "echo")
 		String echo(String request) {
 			return request;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class BlockedWorkers {
+
+		final AtomicInteger received = new AtomicInteger();
+
+		final CountDownLatch release = new CountDownLatch(1);
+
+		@ZmqListener(id = "workers", socket = "work", concurrency = "2")
+		void work(byte[] job) throws InterruptedException {
+			this.received.incrementAndGet();
+			this.release.await(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 		}
 
 	}

@@ -78,6 +78,8 @@ class CertificateDirectoryTests {
 		ZMQ.Socket socket = zmq.createSocket(SocketType.REQ);
 		socket.setLinger(0);
 		socket.setReceiveTimeOut(10_000);
+		// a short handshake interval retries JeroMQ's own stalled connects quickly (see README)
+		socket.setHandshakeIvl(1000);
 		socket.setCurvePublicKey(ZMQ.Curve.z85Decode(client.publicKey));
 		socket.setCurveSecretKey(ZMQ.Curve.z85Decode(client.secretKey));
 		socket.setCurveServerKey(ZMQ.Curve.z85Decode(server.publicKey));

@@ -1,5 +1,6 @@
 package io.zmqspring.actuate.autoconfigure;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -14,6 +15,7 @@ import io.zmqspring.actuate.ZmqActuatorEndpointWebExtension;
 import io.zmqspring.autoconfigure.ZmqAutoConfiguration;
 import io.zmqspring.core.ZmqSocketFactory;
 import io.zmqspring.listener.ZmqListenerEndpointRegistry;
+import io.zmqspring.proxy.ZmqProxyRegistry;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of
@@ -32,8 +34,9 @@ public final class ZmqEndpointAutoConfiguration {
 	@ConditionalOnAvailableEndpoint
 	@ConditionalOnBean({ ZmqSocketFactory.class, ZmqListenerEndpointRegistry.class })
 	ZmqActuatorEndpoint zmqActuatorEndpoint(ZmqSocketFactory zmqSocketFactory,
-			ZmqListenerEndpointRegistry zmqListenerEndpointRegistry) {
-		return new ZmqActuatorEndpoint(zmqSocketFactory, zmqListenerEndpointRegistry);
+			ZmqListenerEndpointRegistry zmqListenerEndpointRegistry, ObjectProvider<ZmqProxyRegistry> zmqProxyRegistry) {
+		return new ZmqActuatorEndpoint(zmqSocketFactory, zmqListenerEndpointRegistry,
+				zmqProxyRegistry.getIfAvailable());
 	}
 
 	@Bean

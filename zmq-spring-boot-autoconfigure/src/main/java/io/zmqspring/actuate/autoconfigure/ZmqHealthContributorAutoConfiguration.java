@@ -1,5 +1,6 @@
 package io.zmqspring.actuate.autoconfigure;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -13,6 +14,7 @@ import io.zmqspring.autoconfigure.ZmqAutoConfiguration;
 import io.zmqspring.core.ZmqContextSupervisor;
 import io.zmqspring.core.ZmqSocketFactory;
 import io.zmqspring.listener.ZmqListenerEndpointRegistry;
+import io.zmqspring.proxy.ZmqProxyRegistry;
 
 /**
  * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration Auto-configuration} of
@@ -30,9 +32,10 @@ public final class ZmqHealthContributorAutoConfiguration {
 	@ConditionalOnEnabledHealthIndicator("zmq")
 	@ConditionalOnMissingBean(value = ZmqHealthIndicator.class, name = { "zmqHealthIndicator", "zmqHealthContributor" })
 	ZmqHealthIndicator zmqHealthIndicator(ZmqSocketFactory zmqSocketFactory,
-			ZmqListenerEndpointRegistry zmqListenerEndpointRegistry) {
+			ZmqListenerEndpointRegistry zmqListenerEndpointRegistry, ObjectProvider<ZmqProxyRegistry> zmqProxyRegistry) {
 		return new ZmqHealthIndicator(zmqSocketFactory.getOwners(), zmqSocketFactory.getRegistry(),
-				zmqListenerEndpointRegistry, ZmqContextSupervisor.of(zmqSocketFactory.getContext()));
+				zmqListenerEndpointRegistry, ZmqContextSupervisor.of(zmqSocketFactory.getContext()),
+				zmqProxyRegistry.getIfAvailable());
 	}
 
 }

@@ -10,7 +10,8 @@ import io.zmqspring.annotation.ZmqListener;
 /**
  * The most common ZeroMQ service: a worker whose only work is a {@code @ZmqListener}. It answers
  * every request with the text in upper case, stays up until it is stopped, and ends cleanly on
- * SIGTERM.
+ * SIGTERM. With the {@code observability} profile it also serves its health, the {@code zmq}
+ * actuator endpoint and its metrics over HTTP, and observes every request.
  */
 @SpringBootApplication
 public class WorkerApplication {
@@ -19,7 +20,8 @@ public class WorkerApplication {
 		SpringApplication.run(WorkerApplication.class, args);
 	}
 
-	@ZmqListener(type = "REP", endpoints = "${worker.endpoint}", concurrency = "${worker.concurrency:2}")
+	@ZmqListener(id = "worker", type = "REP", endpoints = "${worker.endpoint}",
+			concurrency = "${worker.concurrency:2}")
 	String upperCase(String request) {
 		return request.toUpperCase(Locale.ROOT);
 	}

@@ -4,6 +4,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -24,7 +28,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Runs the worker the way users do, {@code java -jar} of the repackaged jar in a process of its
  * own: it must stay up after startup, serve, and end cleanly within its shutdown timeouts on
- * SIGTERM.
+ * SIGTERM; with the observability profile, its health, endpoint and meters answer over HTTP.
  */
 class WorkerProcessIT {
 
@@ -97,6 +101,39 @@ class WorkerProcessIT {
 		this.process.destroy();
 		assertThat(this.process.waitFor(15, TimeUnit.SECONDS)).as("exits on SIGTERM").isTrue();
 		assertThat(this.output).noneMatch((line) -> line.contains("=srv()D&b") || line.contains(stranger.secretKey));
+	}
+
+	@Test
+	void observabilityProfileServesHealthTheZmqEndpointAndMetersOverHttp() throws Exception {
+		String endpoint = "tcp://127.0.0.1:" + freePort();
+		int httpPort = freePort();
+		String http = "http://127.0.0.1:" + httpPort;
+		startAndAwait(endpoint, "--spring.profiles.active=observability", "--server.port=" + httpPort);
+		try (ZContext client = new ZContext()) {
+			assertThat(request(client.createSocket(SocketType.REQ), endpoint, 20_000)).isEqualTo("HELLO");
+		}
+		HttpClient httpClient = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+		HttpResponse<String> health = get(httpClient, http + "/actuator/health/zmq");
+		assertThat(health.statusCode()).isEqualTo(200);
+		assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"worker\"").doesNotContain("secret");
+		assertThat(get(httpClient, http + "/actuator/zmq").body()).contains("\"listeners\"").contains("REP");
+		// the meters follow the traffic: wait for the scrape to show the request
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			HttpResponse<String> received = get(httpClient, http + "/actuator/metrics/zmq.socket.messages.received");
+			assertThat(received.statusCode()).isEqualTo(200);
+			assertThat(received.body()).contains("\"value\":1.0");
+		});
+		String prometheus = get(httpClient, http + "/actuator/prometheus").body();
+		assertThat(prometheus).contains("zmq_socket_messages_received")
+			// the listener invocation, observed and recorded as a timer
+			.containsPattern("zmq_listener_seconds_count\\{[^}]*zmq_listener_id=\"worker\"[^}]*\\} 1");
+		this.process.destroy();
+		assertThat(this.process.waitFor(15, TimeUnit.SECONDS)).as("exits on SIGTERM").isTrue();
+	}
+
+	private static HttpResponse<String> get(HttpClient client, String uri) throws IOException, InterruptedException {
+		return client.send(HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(10)).build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	private void startAndAwait(String endpoint, String... arguments) throws IOException {

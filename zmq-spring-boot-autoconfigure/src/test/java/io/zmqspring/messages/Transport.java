@@ -1,0 +1,33 @@
+package io.zmqspring.messages;
+
+import java.util.UUID;
+
+import io.zmqspring.test.FreePorts;
+
+/**
+ * The transports the pattern tests run over. Template and listeners share the application's
+ * ZContext, so inproc works between them.
+ */
+enum Transport {
+
+	TCP {
+		@Override
+		String endpoint() {
+			return FreePorts.tcp();
+		}
+	},
+
+	INPROC {
+		@Override
+		String endpoint() {
+			return "inproc://patterns-" + UUID.randomUUID();
+		}
+	};
+
+	/**
+	 * Return a fresh endpoint address on this transport.
+	 * @return the address, without bind or connect prefix
+	 */
+	abstract String endpoint();
+
+}
