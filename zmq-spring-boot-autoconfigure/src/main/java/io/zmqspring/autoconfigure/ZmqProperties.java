@@ -767,8 +767,9 @@ public class ZmqProperties {
 
 		/**
 		 * Whether a request fails at once, instead of waiting for its reply timeout, while the
-		 * socket has no open connection to a peer; requests in flight then fail when the last
-		 * connection closes (with heartbeats, also a peer that went silent).
+		 * socket has no connection to a peer that answered (its ZMTP greeting arrived); requests in
+		 * flight then fail when the last such connection closes (with heartbeats, also when a peer
+		 * goes silent). Until a peer first answered (right after startup), requests wait as usual.
 		 */
 		private boolean failFastWhenDisconnected;
 

@@ -151,6 +151,23 @@ public class ZmqSocketFactory {
 	 * @throws ZmqBindException if an endpoint cannot be bound or connected; the socket is closed
 	 */
 	public ZMQ.Socket open(ZmqSocketDefinition definition, Consumer<ZmqEndpoint> unresolved) {
+		return open(definition, unresolved, (socket) -> {
+		});
+	}
+
+	/**
+	 * Open a socket as {@link #open(ZmqSocketDefinition, Consumer)} does, with a step of the
+	 * caller's just before the first bind or connect, for example to start monitoring the socket
+	 * so that no event of its first connections is missed.
+	 * @param definition the socket to open
+	 * @param unresolved receives each connect endpoint whose host does not resolve yet
+	 * @param beforeAttach called with the socket once its options are set, before any bind or
+	 * connect
+	 * @return the open socket, owned by the caller
+	 * @throws ZmqBindException if an endpoint cannot be bound or connected; the socket is closed
+	 */
+	public ZMQ.Socket open(ZmqSocketDefinition definition, Consumer<ZmqEndpoint> unresolved,
+			Consumer<ZMQ.Socket> beforeAttach) {
 		ZMQ.Socket socket = this.context.getContext().socket(definition.type().jeromqType());
 		try {
 			applyOptions(definition.options(), socket);
@@ -164,6 +181,7 @@ public class ZmqSocketFactory {
 			}
 			ZmqContextSupervisor.guard(this.context, definition.name(), socket);
 			subscribe(definition, socket);
+			beforeAttach.accept(socket);
 			List<String> actual = new ArrayList<>(definition.endpoints().size());
 			for (ZmqEndpoint endpoint : definition.endpoints()) {
 				if (!endpoint.bind() && !ZmqHostResolution.resolves(endpoint)) {
@@ -235,7 +253,7 @@ public class ZmqSocketFactory {
 		setMillis(options.reconnectInterval(), socket::setReconnectIVL);
 		setMillis(options.reconnectIntervalMax(), socket::setReconnectIVLMax);
 		setMillis(options.heartbeatInterval(), (millis) -> socket.setHeartbeatIvl(millis));
-		setMillis(options.heartbeatTimeout(), (millis) -> socket.setHeartbeatTimeout(millis));
+		setMillis(options.heartbeatTimeoutOrDefault(), (millis) -> socket.setHeartbeatTimeout(millis));
 		setMillis(options.heartbeatTtl(), (millis) -> socket.setHeartbeatTtl(millis));
 		set(options.maxMessageSize(), socket::setMaxMsgSize);
 		setMillis(options.handshakeInterval(), (millis) -> socket.setHandshakeIvl(millis));

@@ -27,7 +27,8 @@ final class ZmqSocketMonitor {
 
 	private static final AtomicLong ids = new AtomicLong();
 
-	private static final int EVENTS = ZMQ.EVENT_CONNECTED | ZMQ.EVENT_ACCEPTED | ZMQ.EVENT_DISCONNECTED | zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL
+	private static final int EVENTS = ZMQ.EVENT_CONNECTED | ZMQ.EVENT_ACCEPTED | ZMQ.EVENT_DISCONNECTED
+			| ZMQ.EVENT_HANDSHAKE_PROTOCOL | zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_NO_DETAIL
 			| zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_PROTOCOL | zmq.ZMQ.ZMQ_EVENT_HANDSHAKE_FAILED_AUTH;
 
 	private final String name;
@@ -130,16 +131,22 @@ final class ZmqSocketMonitor {
 			String address = event.getAddress();
 			if (event.getEvent() == ZMQ.EVENT_CONNECTED || event.getEvent() == ZMQ.EVENT_ACCEPTED) {
 				if (this.stats != null) {
-					this.stats.connectionOpened();
+					this.stats.connectionOpened(String.valueOf(address));
 				}
 				ZmqSocketOwner source = this.owner;
 				if (source != null) {
 					tell(() -> this.socketEvents.connected(source, String.valueOf(address)));
 				}
 			}
+			else if (event.getEvent() == ZMQ.EVENT_HANDSHAKE_PROTOCOL) {
+				// The peer's ZMTP greeting arrived: someone answers on this connection
+				if (this.stats != null) {
+					this.stats.connectionGreeted(String.valueOf(address));
+				}
+			}
 			else if (event.getEvent() == ZMQ.EVENT_DISCONNECTED) {
 				if (this.stats != null) {
-					this.stats.connectionClosed();
+					this.stats.connectionClosed(String.valueOf(address));
 				}
 				this.metrics.disconnect(this.name);
 				ZmqSocketOwner source = this.owner;

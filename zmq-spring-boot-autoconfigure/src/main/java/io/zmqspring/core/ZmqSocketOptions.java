@@ -164,6 +164,7 @@ public record ZmqSocketOptions(@Nullable Integer sendHwm, @Nullable Integer rece
 		checkMillis(prefix + "heartbeat-timeout", this.heartbeatTimeout);
 		checkMillis(prefix + "heartbeat-ttl", this.heartbeatTtl, MAX_HEARTBEAT_TTL,
 				"JeroMQ keeps it in tenths of a second and takes at most 6553 of them");
+		checkHeartbeatTimeout(prefix + "heartbeat-timeout");
 		checkMillis(prefix + "send-timeout", this.sendTimeout);
 		checkMillis(prefix + "handshake-interval", this.handshakeInterval);
 		if (this.maxMessageSize != null && this.maxMessageSize < -1) {
@@ -172,6 +173,38 @@ public record ZmqSocketOptions(@Nullable Integer sendHwm, @Nullable Integer rece
 		}
 		checkRoutingId(prefix + "routing-id", this.routingId);
 		this.headers.validate(prefix + "headers");
+	}
+
+	/**
+	 * JeroMQ 0.6.0 loses a connection's heartbeat timeout once a heartbeat reply cancelled it and
+	 * the next heartbeat armed it again before the cancelled timer was purged, which happens when
+	 * the timeout is not shorter than the interval: a peer that goes silent is then never
+	 * dropped. Such a value is refused rather than left to fail silently.
+	 */
+	private void checkHeartbeatTimeout(String property) {
+		Duration interval = this.heartbeatInterval;
+		Duration timeout = this.heartbeatTimeout;
+		if (interval == null || interval.isZero() || timeout == null || timeout.isZero()
+				|| timeout.compareTo(interval) < 0) {
+			return;
+		}
+		throw new ZmqConfigurationException(property, timeout, "must be shorter than the heartbeat-interval ("
+				+ interval.toMillis() + "ms): JeroMQ 0.6.0 loses the heartbeat timeout of a connection after the "
+				+ "peer's first heartbeat reply when it is not, so a peer that goes silent would never be dropped");
+	}
+
+	/**
+	 * Return the heartbeat timeout to give JeroMQ: the one set, or with heartbeats on and none
+	 * set, one millisecond less than the interval. JeroMQ's own default, the interval itself,
+	 * would lose the timeout (see {@link #validate(String)}).
+	 * @return the timeout, or {@code null} to leave JeroMQ's default
+	 */
+	public @Nullable Duration heartbeatTimeoutOrDefault() {
+		Duration interval = this.heartbeatInterval;
+		if (this.heartbeatTimeout != null || interval == null || interval.toMillis() < 2) {
+			return this.heartbeatTimeout;
+		}
+		return interval.minusMillis(1);
 	}
 
 	private static void checkHwm(String property, @Nullable Integer value) {

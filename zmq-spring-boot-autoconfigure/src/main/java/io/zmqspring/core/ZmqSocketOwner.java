@@ -345,18 +345,32 @@ public final class ZmqSocketOwner {
 
 	private void open() {
 		List<ZmqEndpoint> notResolved = new ArrayList<>();
-		ZMQ.Socket opened = this.factory.open(this.definition, notResolved::add);
-		opened.setSendTimeOut(BLOCKED_SLICE_MILLIS);
-		this.unresolved.clear();
-		this.unresolved.addAll(notResolved);
-		this.nextConnectRetry = System.nanoTime() + retryIntervalNanos();
 		io.zmqspring.security.ZmqSecurity security = this.definition.options().security();
 		boolean binds = this.definition.endpoints().stream().anyMatch(ZmqEndpoint::bind);
 		String securedDomain = (security.mechanism() != io.zmqspring.security.ZmqSecurityMechanism.NULL
 				&& security.isServer(binds)) ? security.zapDomainOr(this.definition.name()) : null;
 		this.stats.reset();
-		ZmqSocketMonitor watching = new ZmqSocketMonitor(this.factory.getContext(), opened, this.name, this.metrics,
-				securedDomain, security.mechanism().name(), this.stats, this.socketEvents, this);
+		// Monitor before the first connect, so that no connection or greeting goes uncounted
+		ZmqSocketMonitor[] monitoring = new ZmqSocketMonitor[1];
+		ZMQ.Socket opened;
+		try {
+			opened = this.factory.open(this.definition, notResolved::add,
+					(socket) -> monitoring[0] = new ZmqSocketMonitor(this.factory.getContext(), socket, this.name,
+							this.metrics, securedDomain, security.mechanism().name(), this.stats, this.socketEvents,
+							this));
+		}
+		catch (RuntimeException ex) {
+			if (monitoring[0] != null) {
+				monitoring[0].close();
+			}
+			throw ex;
+		}
+		opened.setSendTimeOut(BLOCKED_SLICE_MILLIS);
+		this.unresolved.clear();
+		this.unresolved.addAll(notResolved);
+		this.nextConnectRetry = System.nanoTime() + retryIntervalNanos();
+		ZmqSocketMonitor watching = monitoring[0];
+		Assert.state(watching != null, "The socket factory did not run the step before its first bind or connect");
 		ZMQ.Socket events = watching.socket();
 		this.socket = opened;
 		this.socketMonitor = watching;

@@ -1,5 +1,7 @@
 package io.zmqspring.core;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntSupplier;
@@ -27,6 +29,16 @@ public final class ZmqSocketStats {
 	private final AtomicLong bytesReceived = new AtomicLong();
 
 	private final AtomicInteger connections = new AtomicInteger();
+
+	private final AtomicInteger greetedConnections = new AtomicInteger();
+
+	private volatile boolean greeted;
+
+	/**
+	 * Owned by the socket's thread: open connections by address, {@code [0]} still waiting for the
+	 * peer's ZMTP greeting, {@code [1]} greeted.
+	 */
+	private final Map<String, int[]> byAddress = new HashMap<>();
 
 	private volatile IntSupplier queueSize = () -> 0;
 
@@ -93,6 +105,26 @@ public final class ZmqSocketStats {
 	}
 
 	/**
+	 * Return how many of the open connections have a peer that answered: its ZMTP greeting
+	 * arrived. A connection that a host accepted but nobody serves (a stopped process) is open
+	 * but not greeted. Exact for connect endpoints (one connection each); for a bound endpoint
+	 * with several connections still greeting, a connection that closes is taken to be one of
+	 * those.
+	 * @return the count
+	 */
+	public int getGreetedConnections() {
+		return Math.max(0, this.greetedConnections.get());
+	}
+
+	/**
+	 * Whether a peer has answered on some connection since the socket was last opened.
+	 * @return {@code true} once a peer's ZMTP greeting arrived
+	 */
+	public boolean wasGreeted() {
+		return this.greeted;
+	}
+
+	/**
 	 * Return how many messages wait in the socket's send queue.
 	 * @return the count
 	 */
@@ -112,12 +144,44 @@ public final class ZmqSocketStats {
 		this.bytesReceived.lazySet(this.bytesReceived.get() + bytes);
 	}
 
-	void connectionOpened() {
+	// Connections are counted by address as the monitor reports them. The monitor starts before
+	// the socket's first bind or connect; should the opening of a connection still go unseen,
+	// that connection is counted once its greeting shows it, and its closing is ignored if not.
+
+	void connectionOpened(String address) {
 		this.connections.incrementAndGet();
+		this.byAddress.computeIfAbsent(address, (key) -> new int[2])[0]++;
 	}
 
-	void connectionClosed() {
+	void connectionGreeted(String address) {
+		int[] counts = this.byAddress.computeIfAbsent(address, (key) -> new int[2]);
+		if (counts[0] > 0) {
+			counts[0]--;
+		}
+		else {
+			this.connections.incrementAndGet();
+		}
+		counts[1]++;
+		this.greetedConnections.incrementAndGet();
+		this.greeted = true;
+	}
+
+	void connectionClosed(String address) {
+		int[] counts = this.byAddress.get(address);
+		if (counts == null) {
+			return;
+		}
 		this.connections.decrementAndGet();
+		if (counts[0] > 0) {
+			counts[0]--;
+		}
+		else {
+			counts[1]--;
+			this.greetedConnections.decrementAndGet();
+		}
+		if (counts[0] == 0 && counts[1] == 0) {
+			this.byAddress.remove(address);
+		}
 	}
 
 	void queue(IntSupplier size) {
@@ -126,6 +190,9 @@ public final class ZmqSocketStats {
 
 	void reset() {
 		this.connections.set(0);
+		this.greetedConnections.set(0);
+		this.greeted = false;
+		this.byAddress.clear();
 	}
 
 	static long size(byte[][] frames) {

@@ -3,7 +3,7 @@ package io.zmqspring.template;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.IntSupplier;
+import java.util.function.BooleanSupplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -39,17 +39,20 @@ final class CorrelatingReceiver implements ZmqSocketReceiver {
 
 	private final ZmqRequestPolicy policy;
 
-	/** The socket's open connections, as its owner's monitor counts them. */
-	private final IntSupplier connections;
+	/**
+	 * Whether the socket had a peer that answered and has none now, as its owner's monitor
+	 * counts them. A socket that has not reached a peer yet (right after startup) has lost none.
+	 */
+	private final BooleanSupplier peerLost;
 
 	/** Whether requests in flight fail once the socket has no connection left. */
 	private final boolean failFast;
 
-	CorrelatingReceiver(String socketName, ZmqMetrics metrics, ZmqRequestPolicy policy, IntSupplier connections) {
-		this(socketName, metrics, policy, connections, false);
+	CorrelatingReceiver(String socketName, ZmqMetrics metrics, ZmqRequestPolicy policy, BooleanSupplier peerLost) {
+		this(socketName, metrics, policy, peerLost, false);
 	}
 
-	CorrelatingReceiver(String socketName, ZmqMetrics metrics, ZmqRequestPolicy policy, IntSupplier connections,
+	CorrelatingReceiver(String socketName, ZmqMetrics metrics, ZmqRequestPolicy policy, BooleanSupplier peerLost,
 			boolean singleFrame) {
 		this.singleFrame = singleFrame;
 		this.socketName = socketName;
@@ -57,7 +60,7 @@ final class CorrelatingReceiver implements ZmqSocketReceiver {
 		this.correlator = new RequestCorrelator(socketName, metrics);
 		this.timer = metrics.requestTimer(socketName);
 		this.policy = policy;
-		this.connections = connections;
+		this.peerLost = peerLost;
 		this.failFast = policy.failFastWhenDisconnected();
 	}
 
@@ -72,10 +75,11 @@ final class CorrelatingReceiver implements ZmqSocketReceiver {
 	 * fails fast
 	 */
 	CompletableFuture<List<byte[]>> request(ZmqSocketOwner owner, List<byte[]> frames, Duration timeout) {
-		if (this.failFast && this.connections.getAsInt() == 0) {
+		if (this.failFast && this.peerLost.getAsBoolean()) {
 			this.metrics.sendFailure(this.socketName, "no-peer");
 			throw new ZmqSendException(this.socketName,
-					"no peer is connected, and the socket fails fast (request.fail-fast-when-disconnected)");
+					"no peer is connected (none answered on an open connection), and the socket fails fast "
+							+ "(request.fail-fast-when-disconnected)");
 		}
 		RetryPolicy retryPolicy = this.policy.retryPolicy();
 		Duration tryTimeout = this.policy.tryTimeout();
@@ -121,7 +125,7 @@ final class CorrelatingReceiver implements ZmqSocketReceiver {
 
 	@Override
 	public long work(long now) {
-		if (this.failFast && !this.correlator.isEmpty() && this.connections.getAsInt() == 0) {
+		if (this.failFast && this.peerLost.getAsBoolean() && !this.correlator.isEmpty()) {
 			this.correlator.failAll(new ZmqSendException(this.socketName,
 					"the last peer disconnected before the reply came (request.fail-fast-when-disconnected)"));
 		}

@@ -25,8 +25,10 @@ import io.zmqspring.core.ZmqReplyTimeoutException;
  * @param tryTimeout how long each try waits for its reply; the request's own timeout still
  * bounds all tries together. Required with a retry policy.
  * @param failFastWhenDisconnected whether a request fails at once with a
- * {@link io.zmqspring.core.ZmqSendException} while the socket has no open connection, and the
- * requests in flight fail when its last connection closes, instead of waiting for their timeout
+ * {@link io.zmqspring.core.ZmqSendException} while the socket has no connection to a peer that
+ * answered ({@link io.zmqspring.core.ZmqSocketStats#getGreetedConnections()}), and the requests
+ * in flight fail when its last such connection closes, instead of waiting for their timeout; until
+ * a peer first answered (right after startup), requests wait as usual
  * @author zmq-spring-boot
  */
 public record ZmqRequestPolicy(@Nullable RetryPolicy retryPolicy, @Nullable Duration tryTimeout,

@@ -34,6 +34,7 @@ import io.zmqspring.core.ZmqSocketDefinition;
 import io.zmqspring.core.ZmqSocketFactory;
 import io.zmqspring.core.ZmqSocketOwner;
 import io.zmqspring.core.ZmqSocketOwners;
+import io.zmqspring.core.ZmqSocketStats;
 import io.zmqspring.core.ZmqSocketType;
 import io.zmqspring.listener.ZmqHeaders;
 import io.zmqspring.metrics.ZmqMetrics;
@@ -561,9 +562,10 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		}
 		synchronized (this.lifecycleMonitor) {
 			return this.correlations.computeIfAbsent(name, (key) -> {
+				ZmqSocketStats stats = owner[0].getStats();
 				CorrelatingReceiver correlation = new CorrelatingReceiver(name, this.metrics,
 						this.requestPolicies.getOrDefault(name, ZmqRequestPolicy.DEFAULT),
-						owner[0].getStats()::getConnections, type.isSingleFrame());
+						() -> stats.getGreetedConnections() == 0 && stats.wasGreeted(), type.isSingleFrame());
 				try {
 					owner[0].attach(correlation);
 				}

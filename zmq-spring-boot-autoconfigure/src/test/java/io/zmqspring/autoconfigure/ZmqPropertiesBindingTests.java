@@ -35,7 +35,7 @@ class ZmqPropertiesBindingTests {
 	private static final String[] ALL_DEFAULTS = { "zmq.defaults.send-hwm=50", "zmq.defaults.receive-hwm=60",
 			"zmq.defaults.linger=250ms", "zmq.defaults.reconnect-interval=200ms",
 			"zmq.defaults.reconnect-interval-max=3s", "zmq.defaults.heartbeat-interval=2s",
-			"zmq.defaults.heartbeat-timeout=6s", "zmq.defaults.heartbeat-ttl=10s", "zmq.defaults.send-timeout=750ms",
+			"zmq.defaults.heartbeat-timeout=1500ms", "zmq.defaults.heartbeat-ttl=10s", "zmq.defaults.send-timeout=750ms",
 			"zmq.defaults.max-message-size=1MB", "zmq.defaults.immediate=true",
 			"zmq.defaults.handshake-interval=4s" };
 
@@ -77,7 +77,7 @@ class ZmqPropertiesBindingTests {
 		this.runner.withPropertyValues(ALL_DEFAULTS)
 			.run((context) -> assertThat(context.getBean(ZmqSocketRegistry.class).getDefaultOptions())
 				.isEqualTo(new ZmqSocketOptions(50, 60, Duration.ofMillis(250), Duration.ofMillis(200),
-						Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofSeconds(6), Duration.ofSeconds(10),
+						Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(1500), Duration.ofSeconds(10),
 						Duration.ofMillis(750), 1024L * 1024L, true, Duration.ofSeconds(4), null)));
 	}
 
@@ -156,7 +156,7 @@ class ZmqPropertiesBindingTests {
 					"zmq.sockets.out.routing-id=worker-1")
 			.run((context) -> assertThat(context.getBean(ZmqSocketRegistry.class).getDefinition("out").options())
 				.isEqualTo(new ZmqSocketOptions(10, 60, Duration.ZERO, Duration.ofMillis(200), Duration.ofSeconds(3),
-						Duration.ZERO, Duration.ofSeconds(6), Duration.ofSeconds(10), Duration.ofMillis(750), 2048L,
+						Duration.ZERO, Duration.ofMillis(1500), Duration.ofSeconds(10), Duration.ofMillis(750), 2048L,
 						false, Duration.ofSeconds(4), "worker-1")));
 	}
 
@@ -195,12 +195,12 @@ class ZmqPropertiesBindingTests {
 	@Test
 	void heartbeatOptionsReachTheJeromqSocket() {
 		this.runner
-			.withPropertyValues("zmq.defaults.heartbeat-interval=2s", "zmq.defaults.heartbeat-timeout=6s",
+			.withPropertyValues("zmq.defaults.heartbeat-interval=2s", "zmq.defaults.heartbeat-timeout=1500ms",
 					"zmq.defaults.heartbeat-ttl=10s", "zmq.sockets.in.type=PULL",
 					"zmq.sockets.in.endpoints=>" + FreePorts.tcp())
 			.run((context) -> withOpenSocket(context.getBean(ZmqSocketFactory.class), "in", (socket) -> {
 				assertThat(socket.getHeartbeatIvl()).isEqualTo(2000);
-				assertThat(socket.getHeartbeatTimeout()).isEqualTo(6000);
+				assertThat(socket.getHeartbeatTimeout()).isEqualTo(1500);
 				assertThat(socket.getHeartbeatTtl()).isEqualTo(10000);
 			}));
 	}

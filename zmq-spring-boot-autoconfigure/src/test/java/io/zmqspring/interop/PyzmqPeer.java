@@ -218,6 +218,27 @@ final class PyzmqPeer implements AutoCloseable {
 			.toList();
 	}
 
+	/**
+	 * Send the script a signal with {@code kill}, for example {@code STOP} to freeze it, sockets
+	 * and connections left open, and {@code CONT} to let it go on.
+	 * @param name the signal's name
+	 */
+	void signal(String name) {
+		try {
+			Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(this.process.pid())).start();
+			if (!kill.waitFor(WAIT.toMillis(), TimeUnit.MILLISECONDS) || kill.exitValue() != 0) {
+				fail("kill -%s %s failed%s", name, this.description, report());
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			fail("Interrupted while signalling %s", this.description);
+		}
+	}
+
 	/** End the script if it still runs. */
 	@Override
 	public void close() {

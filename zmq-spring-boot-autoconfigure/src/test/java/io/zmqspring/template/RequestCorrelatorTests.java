@@ -91,7 +91,7 @@ class RequestCorrelatorTests {
 
 	private static PendingRequest request() {
 		return new PendingRequest(List.of("request".getBytes()), Duration.ofSeconds(5),
-				new CorrelatingReceiver("api", ZmqMetrics.NONE, ZmqRequestPolicy.DEFAULT, () -> 1));
+				new CorrelatingReceiver("api", ZmqMetrics.NONE, ZmqRequestPolicy.DEFAULT, () -> false));
 	}
 
 	private static List<byte[]> reply(byte[] correlation, String body) {
