@@ -94,6 +94,9 @@ class ZmqHealthIndicatorTests {
 		this.openingFails.set(true);
 		try (ZContext peer = new ZContext()) {
 			ZMQ.Socket push = peer.createSocket(SocketType.PUSH);
+			// JeroMQ now and then stalls a fresh connect before its handshake; retry it quickly
+			push.setHandshakeIvl(1000);
+			push.setReconnectIVL(50);
 			push.connect(endpoint);
 			push.send("fail");
 			await().atMost(WAIT).until(() -> owner.getFailures() == 1);

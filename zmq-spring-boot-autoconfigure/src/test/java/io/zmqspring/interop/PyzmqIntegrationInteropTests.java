@@ -56,7 +56,9 @@ class PyzmqIntegrationInteropTests {
 		String endpoint = FreePorts.tcp();
 		try (PyzmqPeer rep = PyzmqPeer.startReady("server.py", "rep", endpoint, "2")) {
 			this.runner.withUserConfiguration(GatewayClient.class)
-				.withPropertyValues("zmq.sockets.pricing.type=REQ", "zmq.sockets.pricing.endpoints=>" + endpoint)
+				.withPropertyValues("zmq.sockets.pricing.type=REQ", "zmq.sockets.pricing.endpoints=>" + endpoint,
+						// JeroMQ now and then stalls a fresh connect until the handshake interval retries it
+						"zmq.template.reply-timeout=20s")
 				.run((context) -> {
 					assertThat(context).hasNotFailed();
 					MessageChannel requests = context.getBean("requests", MessageChannel.class);

@@ -119,6 +119,9 @@ class ClientServerPatternTests {
 			try (ZContext peers = new ZContext()) {
 				ZMQ.Socket first = peers.createSocket(SocketType.CLIENT);
 				ZMQ.Socket second = peers.createSocket(SocketType.CLIENT);
+				// JeroMQ now and then stalls a fresh connect before its handshake; retry it quickly
+				first.setHandshakeIvl(1000);
+				second.setHandshakeIvl(1000);
 				first.connect(this.endpoint);
 				second.connect(this.endpoint);
 				first.setReceiveTimeOut((int) TIMEOUT.toMillis());
