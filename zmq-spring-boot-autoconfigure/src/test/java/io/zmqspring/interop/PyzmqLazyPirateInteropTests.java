@@ -27,7 +27,9 @@ class PyzmqLazyPirateInteropTests {
 		try (PyzmqPeer server = PyzmqPeer.startReady("server.py", "router", endpoint, "2", "2")) {
 			this.runner
 				.withPropertyValues("zmq.sockets.client.type=REQ", "zmq.sockets.client.endpoints=>" + endpoint,
-						"zmq.sockets.client.request.retries=3", "zmq.sockets.client.request.try-timeout=1s",
+						"zmq.sockets.client.request.retries=10", "zmq.sockets.client.request.try-timeout=1s",
+						// a connect that JeroMQ stalls is retried within a try or two
+						"zmq.sockets.client.handshake-interval=1s",
 						"zmq.template.reply-timeout=15s")
 				.run((context) -> {
 					assertThat(context).hasNotFailed();

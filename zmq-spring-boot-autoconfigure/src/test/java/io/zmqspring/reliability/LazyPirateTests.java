@@ -40,7 +40,9 @@ class LazyPirateTests {
 		.withConfiguration(AutoConfigurations.of(ZmqAutoConfiguration.class))
 		.withUserConfiguration(RequestReplyFailureTests.Metrics.class)
 		.withPropertyValues("zmq.defaults.linger=200ms", "zmq.template.reply-timeout=15s",
-				"zmq.sockets.client.type=REQ", "zmq.sockets.client.request.try-timeout=1s");
+				"zmq.sockets.client.type=REQ", "zmq.sockets.client.request.try-timeout=1s",
+				// a connect that JeroMQ stalls is retried within a try
+				"zmq.sockets.client.handshake-interval=1s");
 
 	private ApplicationContextRunner droppingServer(int drop, int retries) {
 		String rpc = FreePorts.tcp();
