@@ -119,7 +119,7 @@ class SecurityDenialTests {
 							for (int i = 0; i < BATCH; i++) {
 								sockets.add(attacker(attackers, attack.endpoint(), attack.security()));
 							}
-							await().atMost(Duration.ofSeconds(10))
+							await().atMost(Duration.ofSeconds(30))
 								.pollInterval(Duration.ofMillis(20))
 								.alias(attack.name())
 								.until(() -> attack.counted().get() >= before + BATCH);
@@ -147,6 +147,9 @@ class SecurityDenialTests {
 	private static ZMQ.Socket attacker(ZContext context, String endpoint, Consumer<ZMQ.Socket> security) {
 		ZMQ.Socket socket = context.createSocket(SocketType.REQ);
 		socket.setLinger(0);
+		// JeroMQ now and then stalls a fresh connect before its handshake; retry it quickly
+		socket.setHandshakeIvl(1000);
+		socket.setReconnectIVL(50);
 		security.accept(socket);
 		socket.connect(endpoint);
 		socket.send("attack", ZMQ.DONTWAIT);
