@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -28,6 +27,11 @@ import static org.awaitility.Awaitility.await;
  * Proxies run with the application, can be paused, resumed, stopped and started by name, outlive
  * a backend that goes away, copy their traffic to a capture socket and are counted. The peers are
  * JeroMQ sockets of the test's own context, used by the test's thread only.
+ * <p>
+ * The peers that receive bind and the proxy's sending sockets connect: JeroMQ 0.6.0 gives a bound
+ * socket's connection its pipe when TCP accepts it, before the handshake, so what a bound PUSH
+ * sends to a peer whose connect then stalls (zeromq/jeromq#1022) is lost with that connection;
+ * a connecting PUSH keeps its messages in its pipe across the reconnect.
  */
 class ProxyTests {
 
@@ -42,7 +46,8 @@ class ProxyTests {
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ZmqAutoConfiguration.class))
 		.withPropertyValues("zmq.proxies.relay.frontend.type=PULL", "zmq.proxies.relay.frontend.endpoints=@" + this.frontend,
-				"zmq.proxies.relay.backend.type=PUSH", "zmq.proxies.relay.backend.endpoints=@" + this.backend);
+				"zmq.proxies.relay.backend.type=PUSH", "zmq.proxies.relay.backend.endpoints=>" + this.backend,
+				"zmq.proxies.relay.backend.handshake-interval=1s");
 
 	@AfterEach
 	void closePeers() {
@@ -55,7 +60,7 @@ class ProxyTests {
 			assertThat(context).hasNotFailed();
 			ZmqProxyRegistry registry = context.getBean(ZmqProxyRegistry.class);
 			ZMQ.Socket producer = connect(SocketType.PUSH, this.frontend);
-			ZMQ.Socket consumer = connect(SocketType.PULL, this.backend);
+			ZMQ.Socket consumer = bind(SocketType.PULL, this.backend);
 			producer.send("first");
 			assertThat(receive(consumer, TIMEOUT)).isEqualTo("first");
 			registry.pause("relay");
@@ -86,14 +91,14 @@ class ProxyTests {
 			await().atMost(TIMEOUT).ignoreExceptions().untilAsserted(() -> registry.start("relay"));
 			assertThat(registry.getProxy("relay").getState()).isEqualTo(ZmqProxy.State.RUNNING);
 			ZMQ.Socket producer = connect(SocketType.PUSH, this.frontend);
-			ZMQ.Socket consumer = connect(SocketType.PULL, this.backend);
+			ZMQ.Socket consumer = bind(SocketType.PULL, this.backend);
 			producer.send("after restart");
 			assertThat(receive(consumer, TIMEOUT)).isEqualTo("after restart");
 		});
 	}
 
 	@Test
-	void proxyHoldsMessagesWhileItsBackendHasNoPeerAndDeliversThemOnceOneConnects() {
+	void messagesForABackendPeerThatIsNotThereYetAreDeliveredOnceItIsThere() {
 		this.runner.run((context) -> {
 			assertThat(context).hasNotFailed();
 			ZMQ.Socket producer = connect(SocketType.PUSH, this.frontend);
@@ -102,7 +107,7 @@ class ProxyTests {
 			}
 			ZmqProxy proxy = context.getBean(ZmqProxyRegistry.class).getProxy("relay");
 			await().atMost(TIMEOUT).until(() -> proxy.getState() == ZmqProxy.State.RUNNING);
-			ZMQ.Socket consumer = connect(SocketType.PULL, this.backend);
+			ZMQ.Socket consumer = bind(SocketType.PULL, this.backend);
 			List<String> received = new ArrayList<>();
 			for (int i = 0; i < 10; i++) {
 				received.add(receive(consumer, TIMEOUT));
@@ -115,7 +120,7 @@ class ProxyTests {
 	}
 
 	@Test
-	void proxyKeepsRunningWhenItsBackendPeerLeavesAndServesThePeerThatReturns() {
+	void proxyKeepsWhatComesWhileItsBackendPeerIsGoneAndDeliversItOnceThePeerReturns() {
 		String monitor = "inproc://relay-backend-monitor";
 		this.runner.withBean(ZmqSocketCustomizer.class, () -> (definition, socket) -> {
 			if (definition.name().equals("relay-backend")) {
@@ -126,26 +131,32 @@ class ProxyTests {
 			ZMQ.Socket events = context.getBean(ZContext.class).createSocket(SocketType.PAIR);
 			events.connect(monitor);
 			ZMQ.Socket producer = connect(SocketType.PUSH, this.frontend);
-			ZMQ.Socket consumer = connect(SocketType.PULL, this.backend);
+			ZMQ.Socket consumer = bind(SocketType.PULL, this.backend);
 			producer.send("before");
 			assertThat(receive(consumer, TIMEOUT)).isEqualTo("before");
-			consumer.setLinger(0);
+			// a connect of the proxy's that JeroMQ stalled ended in a disconnect before "before" came
+			while (ZMQ.Event.recv(events, ZMQ.DONTWAIT) != null) {
+				// not the disconnect this test waits for
+			}
 			consumer.close();
 			events.setReceiveTimeOut((int) TIMEOUT.toMillis());
 			ZMQ.Event disconnected = ZMQ.Event.recv(events);
 			assertThat(disconnected).as("the backend's peer disconnected").isNotNull();
 			assertThat(disconnected.getEvent()).isEqualTo(ZMQ.EVENT_DISCONNECTED);
+			for (int i = 0; i < 10; i++) {
+				producer.send("while-gone-" + i);
+			}
 			ZmqProxy proxy = context.getBean(ZmqProxyRegistry.class).getProxy("relay");
 			assertThat(proxy.getState()).isEqualTo(ZmqProxy.State.RUNNING);
-			// Until the proxy's PUSH has retired the departed peer's pipe, ZeroMQ may still route
-			// a message into it, where it is lost: so the test sends until the new peer gets one
-			ZMQ.Socket returned = connect(SocketType.PULL, this.backend);
-			AtomicInteger sent = new AtomicInteger();
-			await().atMost(TIMEOUT).until(() -> {
-				producer.send("after-" + sent.getAndIncrement());
-				return receive(returned, Duration.ofMillis(100)) != null;
-			});
-			assertThat(proxy.getState()).isEqualTo(ZmqProxy.State.RUNNING);
+			// JeroMQ releases the closed peer's port on its I/O thread, a moment later
+			ZMQ.Socket returned = await().atMost(TIMEOUT).ignoreExceptions()
+				.until(() -> bind(SocketType.PULL, this.backend), (socket) -> true);
+			List<String> received = new ArrayList<>();
+			for (int i = 0; i < 10; i++) {
+				received.add(receive(returned, TIMEOUT));
+			}
+			assertThat(received).containsExactlyElementsOf(
+					java.util.stream.IntStream.range(0, 10).mapToObj((i) -> "while-gone-" + i).toList());
 			assertThat(proxy.getFailures()).isZero();
 			assertThat(proxy.getDropped()).isZero();
 			events.close();
@@ -155,11 +166,11 @@ class ProxyTests {
 	@Test
 	void captureSocketGetsACopyOfEveryMessageWithAllItsFrames() {
 		String capture = FreePorts.tcp();
-		this.runner.withPropertyValues("zmq.proxies.relay.capture.type=PUSH", "zmq.proxies.relay.capture.endpoints=@" + capture)
+		this.runner.withPropertyValues("zmq.proxies.relay.capture.type=PUSH", "zmq.proxies.relay.capture.endpoints=>" + capture)
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				ZMQ.Socket tap = connect(SocketType.PULL, capture);
-				ZMQ.Socket consumer = connect(SocketType.PULL, this.backend);
+				ZMQ.Socket tap = bind(SocketType.PULL, capture);
+				ZMQ.Socket consumer = bind(SocketType.PULL, this.backend);
 				ZMQ.Socket producer = connect(SocketType.PUSH, this.frontend);
 				for (int i = 0; i < 3; i++) {
 					producer.sendMore("header-" + i);
@@ -177,7 +188,7 @@ class ProxyTests {
 		this.runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run((context) -> {
 			assertThat(context).hasNotFailed();
 			ZMQ.Socket producer = connect(SocketType.PUSH, this.frontend);
-			ZMQ.Socket consumer = connect(SocketType.PULL, this.backend);
+			ZMQ.Socket consumer = bind(SocketType.PULL, this.backend);
 			for (int i = 0; i < 7; i++) {
 				producer.send("m" + i);
 			}
@@ -210,7 +221,7 @@ class ProxyTests {
 			assertThat(registry.getProxy("relay").getState()).isEqualTo(ZmqProxy.State.STOPPED);
 			registry.start("relay");
 			ZMQ.Socket producer = connect(SocketType.PUSH, this.frontend);
-			ZMQ.Socket consumer = connect(SocketType.PULL, this.backend);
+			ZMQ.Socket consumer = bind(SocketType.PULL, this.backend);
 			producer.send("started by hand");
 			assertThat(receive(consumer, TIMEOUT)).isEqualTo("started by hand");
 		});
@@ -223,6 +234,19 @@ class ProxyTests {
 		socket.setHandshakeIvl(1000);
 		socket.setReconnectIVL(50);
 		socket.connect(endpoint);
+		return socket;
+	}
+
+	private ZMQ.Socket bind(SocketType type, String endpoint) {
+		ZMQ.Socket socket = this.peers.createSocket(type);
+		socket.setLinger(0);
+		try {
+			socket.bind(endpoint);
+		}
+		catch (RuntimeException ex) {
+			socket.close();
+			throw ex;
+		}
 		return socket;
 	}
 
