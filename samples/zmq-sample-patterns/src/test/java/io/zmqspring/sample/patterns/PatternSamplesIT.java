@@ -55,7 +55,7 @@ class PatternSamplesIT {
 				"--pubsub.topics=weather");
 		subscriber.awaitLine("[weather] weather update #1", SampleProcess.STARTUP);
 		subscriber.awaitLine("[weather] weather update #5", TIMEOUT);
-		publisher.awaitLine("Publishing [weather, sports]", TIMEOUT);
+		publisher.awaitLine("The subscribers are there: publishing [weather, sports]", TIMEOUT);
 		assertThat(subscriber.lines()).noneMatch((line) -> line.contains("sports") || line.contains("missed"));
 		subscriber.terminate();
 		publisher.terminate();
@@ -136,7 +136,7 @@ class PatternSamplesIT {
 		String[] ports = { "--chat.posts-port=" + ZmqFreePorts.port(), "--chat.heartbeats-port=" + ZmqFreePorts.port(),
 				"--chat.room-port=" + ZmqFreePorts.port(), "--chat.heartbeat-interval=500ms" };
 		SampleProcess hub = start("hub",
-				with(ports, "--sample=chat", "--spring.profiles.active=hub", "--chat.presence-timeout=1500ms"))
+				with(ports, "--sample=chat", "--spring.profiles.active=hub", "--chat.presence-timeout=2s"))
 			.awaitStarted();
 		List<SampleProcess> members = new ArrayList<>();
 		for (String name : List.of("alice", "bob", "carol")) {
@@ -154,7 +154,7 @@ class PatternSamplesIT {
 
 		carol.kill();
 		for (SampleProcess member : List.of(alice, bob)) {
-			member.awaitLine("* carol left (no heartbeat for 1500 ms)", TIMEOUT);
+			member.awaitLine("* carol left (no heartbeat for 2000 ms)", TIMEOUT);
 			member.awaitLine("present: alice, bob", TIMEOUT);
 		}
 		hub.awaitLine("carol left", TIMEOUT);

@@ -59,12 +59,15 @@ class Client implements ApplicationRunner {
 				this.requests, arrivals.size(), outOfOrder(new ArrayList<>(arrivals)));
 	}
 
+	/** Count the replies that came after the reply to a later request. */
 	private static int outOfOrder(List<Integer> arrivals) {
 		int count = 0;
-		for (int i = 0; i < arrivals.size(); i++) {
-			if (arrivals.get(i) != i) {
+		int latest = -1;
+		for (int number : arrivals) {
+			if (number < latest) {
 				count++;
 			}
+			latest = Math.max(latest, number);
 		}
 		return count;
 	}

@@ -27,7 +27,7 @@ class BrokerReport {
 		this.proxies = proxies;
 	}
 
-	@Scheduled(fixedDelay = 2000)
+	@Scheduled(fixedDelay = 5000)
 	void report() {
 		ZmqProxy proxy = this.proxies.getProxy("ticks");
 		if (proxy == null) {

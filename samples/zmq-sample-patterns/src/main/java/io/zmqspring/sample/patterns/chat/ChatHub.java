@@ -1,6 +1,7 @@
 package io.zmqspring.sample.patterns.chat;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +53,10 @@ class ChatHub {
 		for (String gone : this.presence.expire(this.presenceTimeout, System.nanoTime())) {
 			announce(gone + " left (no heartbeat for " + this.presenceTimeout.toMillis() + " ms)");
 		}
-		this.zmq.convertAndSend("room", "roster", String.join(", ", this.presence.present()));
+		List<String> present = this.presence.present();
+		if (!present.isEmpty()) {
+			this.zmq.convertAndSend("room", "roster", String.join(", ", present));
+		}
 	}
 
 	private void announce(String change) {

@@ -50,7 +50,7 @@ class Publisher {
 		}
 		if (!this.started) {
 			this.started = true;
-			logger.info("Publishing {} every interval", this.topics);
+			logger.info("The subscribers are there: publishing {}", this.topics);
 		}
 	}
 
