@@ -16,6 +16,8 @@ import io.zmqspring.template.ZmqOperations;
  * from the {@link ZmqListenerEndpointRegistry}, connections from the sockets' statistics and
  * subscriptions from the template's subscriber count. Each throws an {@link AssertionError} that
  * says what it saw when the condition does not hold in time.
+ *
+ * @author zmq-spring-boot
  */
 public final class ZmqAwait {
 

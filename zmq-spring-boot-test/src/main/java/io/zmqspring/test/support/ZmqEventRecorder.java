@@ -18,6 +18,8 @@ import io.zmqspring.event.ZmqEvent;
  *         (event) -&gt; event.getSocketName().equals("orders"), Duration.ofSeconds(10));
  * </pre>
  * Events are published from a thread of the starter's, shortly after they happened.
+ *
+ * @author zmq-spring-boot
  */
 public class ZmqEventRecorder implements ApplicationListener<ZmqEvent> {
 

@@ -19,6 +19,8 @@ import org.springframework.util.Assert;
  * zmq.sockets.orders-out.endpoints=>${zmq-test.endpoint.orders} # the template connects
  * </pre>
  * The source is not enumerable, so it never shows up as a configuration property.
+ *
+ * @author zmq-spring-boot
  */
 public class ZmqFreePortPropertySource extends PropertySource<Object> {
 
@@ -33,6 +35,7 @@ public class ZmqFreePortPropertySource extends PropertySource<Object> {
 
 	private final Map<String, Integer> ports = new ConcurrentHashMap<>();
 
+	/** Create a source that has chosen no port yet. */
 	public ZmqFreePortPropertySource() {
 		super(NAME, new Object());
 	}

@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Free TCP ports on the loopback interface, for endpoints in tests. A port is free when it is
  * handed out; nothing holds it afterwards, so bind it soon. Within one JVM no port is handed out
  * twice, so two endpoints of a test never collide.
+ *
+ * @author zmq-spring-boot
  */
 public final class ZmqFreePorts {
 

@@ -13,6 +13,8 @@ import org.springframework.test.context.MergedContextConfiguration;
  * {@code @SpringBootTest(properties = "zmq.sockets.orders.endpoints=@${zmq-test.endpoint.orders}")}
  * binds a free port. Registered in {@code META-INF/spring.factories}; each context (a cached
  * one included) keeps its own ports.
+ *
+ * @author zmq-spring-boot
  */
 public class ZmqFreePortsContextCustomizerFactory implements ContextCustomizerFactory {
 

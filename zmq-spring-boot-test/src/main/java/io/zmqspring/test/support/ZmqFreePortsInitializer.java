@@ -10,6 +10,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * {@link ZmqFreePortsContextCustomizerFactory}; use the initializer elsewhere, for example
  * {@code new ApplicationContextRunner().withInitializer(new ZmqFreePortsInitializer())} or
  * {@code SpringApplication.addInitializers(...)}.
+ *
+ * @author zmq-spring-boot
  */
 public class ZmqFreePortsInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 

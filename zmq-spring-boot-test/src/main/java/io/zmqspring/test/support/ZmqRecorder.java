@@ -27,6 +27,8 @@ import org.springframework.util.Assert;
  * Safe to feed from any number of listener threads.
  *
  * @param <T> what is recorded
+ *
+ * @author zmq-spring-boot
  */
 public class ZmqRecorder<T> implements Consumer<T> {
 

@@ -9,6 +9,8 @@ import org.springframework.util.Assert;
  * A message a {@link ZmqTestPeer} received: all its frames, as JeroMQ delivered them.
  *
  * @param frames the frames, first to last
+ *
+ * @author zmq-spring-boot
  */
 public record ZmqTestMessage(List<byte[]> frames) {
 

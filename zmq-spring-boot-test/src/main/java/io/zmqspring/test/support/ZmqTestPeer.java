@@ -33,6 +33,8 @@ import org.springframework.util.Assert;
  *     assertThat(client.request("hello", Duration.ofSeconds(5)).text()).isEqualTo("HELLO");
  * }
  * </pre>
+ *
+ * @author zmq-spring-boot
  */
 public final class ZmqTestPeer implements AutoCloseable {
 
