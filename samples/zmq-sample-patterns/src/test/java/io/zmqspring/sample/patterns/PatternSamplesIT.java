@@ -88,13 +88,13 @@ class PatternSamplesIT {
 		int frontend = ZmqFreePorts.port();
 		int backend = ZmqFreePorts.port();
 		String[] ports = { "--broker.frontend-port=" + frontend, "--broker.backend-port=" + backend };
-		SampleProcess broker = start("broker", with(ports, "--sample=broker", "--spring.profiles.active=proxy"))
-			.awaitStarted();
-		broker.awaitLine("Started ZeroMQ forwarder proxy ticks", TIMEOUT);
+		// publisher and subscriber connect while the broker starts
+		SampleProcess broker = start("broker", with(ports, "--sample=broker", "--spring.profiles.active=proxy"));
 		SampleProcess subscriber = start("subscriber",
 				with(ports, "--sample=broker", "--spring.profiles.active=subscriber", "--broker.watch=ZMQ"));
 		SampleProcess publisher = start("publisher",
 				with(ports, "--sample=broker", "--spring.profiles.active=publisher", "--broker.interval=100ms"));
+		broker.awaitLine("Started ZeroMQ forwarder proxy ticks", SampleProcess.STARTUP);
 		try (ZmqTestPeer java = ZmqTestPeer.of(SocketType.SUB).subscribe("JAVA").connect("tcp://127.0.0.1:" + backend)) {
 			subscriber.awaitLine("[ZMQ] ZMQ ", SampleProcess.STARTUP);
 			assertThat(java.awaitMessage(SampleProcess.STARTUP).texts()).first().isEqualTo("JAVA");
@@ -135,9 +135,9 @@ class PatternSamplesIT {
 	void chatMembersSeeEachOthersPostsAndAMemberKilledIsNoticedAsGone() {
 		String[] ports = { "--chat.posts-port=" + ZmqFreePorts.port(), "--chat.heartbeats-port=" + ZmqFreePorts.port(),
 				"--chat.room-port=" + ZmqFreePorts.port(), "--chat.heartbeat-interval=500ms" };
+		// the members connect (and heartbeat) while the hub starts
 		SampleProcess hub = start("hub",
-				with(ports, "--sample=chat", "--spring.profiles.active=hub", "--chat.presence-timeout=2s"))
-			.awaitStarted();
+				with(ports, "--sample=chat", "--spring.profiles.active=hub", "--chat.presence-timeout=2s"));
 		List<SampleProcess> members = new ArrayList<>();
 		for (String name : List.of("alice", "bob", "carol")) {
 			members.add(start(name, with(ports, "--sample=chat", "--spring.profiles.active=client", "--chat.name=" + name)));
@@ -167,14 +167,15 @@ class PatternSamplesIT {
 	void taskQueueCompletesEveryTaskWhenAWorkerIsKilledInTheMiddleOfOne() {
 		String[] ports = { "--taskqueue.clients-port=" + ZmqFreePorts.port(),
 				"--taskqueue.workers-port=" + ZmqFreePorts.port() };
-		SampleProcess queue = start("queue", with(ports, "--sample=taskqueue", "--spring.profiles.active=queue"))
-			.awaitStarted();
+		// the workers connect (and heartbeat) while the queue starts
+		SampleProcess queue = start("queue", with(ports, "--sample=taskqueue", "--spring.profiles.active=queue"));
 		SampleProcess first = start("w1", with(ports, "--sample=taskqueue", "--spring.profiles.active=worker",
 				"--taskqueue.worker-name=w1"));
-		queue.awaitLine("Worker w1 is ready", SampleProcess.STARTUP);
 		SampleProcess second = start("w2", with(ports, "--sample=taskqueue", "--spring.profiles.active=worker",
 				"--taskqueue.worker-name=w2"));
+		queue.awaitLine("Worker w1 is ready", SampleProcess.STARTUP);
 		queue.awaitLine("Worker w2 is ready", SampleProcess.STARTUP);
+		// both idle: the client's first two tasks go one to each
 		SampleProcess client = start("client", with(ports, "--sample=taskqueue", "--spring.profiles.active=client",
 				"--taskqueue.tasks=4", "--taskqueue.task-millis=1000", "--zmq.sockets.queue.request.try-timeout=2500ms"));
 

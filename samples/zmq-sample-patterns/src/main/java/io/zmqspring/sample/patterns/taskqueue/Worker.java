@@ -1,5 +1,6 @@
 package io.zmqspring.sample.patterns.taskqueue;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -44,7 +45,7 @@ class Worker {
 
 	@Scheduled(fixedRateString = "${taskqueue.heartbeat-interval}")
 	void heartbeat() {
-		this.zmq.send("tasks", TaskQueue.HEARTBEAT.getBytes());
+		this.zmq.send("tasks", TaskQueue.HEARTBEAT.getBytes(StandardCharsets.UTF_8));
 	}
 
 }
