@@ -342,7 +342,7 @@ public final class ZmqTestPeer implements AutoCloseable {
 	public void close() {
 		this.running = false;
 		try {
-			this.owner.join(5000);
+			this.owner.join(SEND_TIMEOUT_MILLIS + 1000L);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
