@@ -28,9 +28,9 @@ class ProxyKeepAliveTests {
 					"zmq.proxies.relay.backend.endpoints=@" + FreePorts.tcp())
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
-				await().atMost(Duration.ofSeconds(10)).until(ProxyKeepAliveTests::keepAliveRuns);
+				await().atMost(Duration.ofSeconds(30)).until(ProxyKeepAliveTests::keepAliveRuns);
 				context.getBean(ZmqProxyRegistry.class).stop("relay");
-				await().atMost(Duration.ofSeconds(10)).until(() -> !keepAliveRuns());
+				await().atMost(Duration.ofSeconds(30)).until(() -> !keepAliveRuns());
 			});
 	}
 
