@@ -1,15 +1,16 @@
 package io.zmqspring.listener;
 
 /**
- * Keeps the JVM alive while any listener container runs, as Spring for Apache Kafka's consumer
- * threads do: a service whose only work is {@code @ZmqListener} methods must not exit once
- * started. Socket owners and workers are daemon threads, so that a hung one can never hold a
- * shutdown; this one non-daemon thread exists exactly while at least one container runs, and
- * ends when the last one stops (on SIGTERM, when the application context closes).
+ * Keeps the JVM alive while any listener container or proxy runs, as Spring for Apache Kafka's
+ * consumer threads do: a service whose only work is {@code @ZmqListener} methods, or a broker
+ * that is nothing but {@code zmq.proxies}, must not exit once started. Socket owners, workers
+ * and proxy threads are daemon threads, so that a hung one can never hold a shutdown; this one
+ * non-daemon thread exists exactly while at least one of them runs, and ends when the last one
+ * stops (on SIGTERM, when the application context closes).
  *
  * @author zmq-spring-boot
  */
-final class ListenerKeepAlive {
+public final class ListenerKeepAlive {
 
 	private static final Object monitor = new Object();
 
@@ -20,8 +21,8 @@ final class ListenerKeepAlive {
 	private ListenerKeepAlive() {
 	}
 
-	/** A container started. */
-	static void acquire() {
+	/** A container or proxy started; pair with {@link #release()}. */
+	public static void acquire() {
 		synchronized (monitor) {
 			if (running++ == 0) {
 				Thread keepAlive = new Thread(ListenerKeepAlive::await, "zmq-keep-alive");
@@ -32,8 +33,8 @@ final class ListenerKeepAlive {
 		}
 	}
 
-	/** A container stopped. */
-	static void release() {
+	/** A container or proxy stopped. */
+	public static void release() {
 		synchronized (monitor) {
 			if (running > 0 && --running == 0) {
 				thread = null;

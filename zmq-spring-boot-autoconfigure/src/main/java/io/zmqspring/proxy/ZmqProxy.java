@@ -14,6 +14,7 @@ import org.springframework.core.log.LogMessage;
 import org.springframework.util.Assert;
 
 import io.zmqspring.core.ZmqSocketFactory;
+import io.zmqspring.listener.ListenerKeepAlive;
 import io.zmqspring.metrics.ZmqMetrics;
 import zmq.ZError;
 
@@ -357,6 +358,8 @@ public final class ZmqProxy {
 
 		@Override
 		public void run() {
+			// A broker that is only proxies must stay up like a listener-only service
+			ListenerKeepAlive.acquire();
 			try {
 				ProxySockets current = this.sockets;
 				while (current != null) {
@@ -388,6 +391,7 @@ public final class ZmqProxy {
 				this.state = this.stopRequested ? State.STOPPED : State.FAILED;
 			}
 			finally {
+				ListenerKeepAlive.release();
 				this.ended.countDown();
 			}
 		}

@@ -1,0 +1,9 @@
+package io.zmqspring.sample.patterns.reqrep;
+
+/**
+ * What the client asks, as JSON.
+ *
+ * @param symbol the symbol to price
+ */
+public record QuoteRequest(String symbol) {
+}
