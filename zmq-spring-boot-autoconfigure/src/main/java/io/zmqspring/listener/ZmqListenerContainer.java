@@ -20,6 +20,7 @@ import org.springframework.core.task.TaskExecutor;
 import org.springframework.util.Assert;
 
 import io.zmqspring.converter.ZmqMessageConverter;
+import io.zmqspring.core.ZmqKeepAlive;
 import io.zmqspring.core.ZmqRateLimitedLog;
 import io.zmqspring.core.ZmqSocketDefinition;
 import io.zmqspring.core.ZmqSocketFactory;
@@ -472,7 +473,7 @@ public class ZmqListenerContainer implements SmartLifecycle {
 				acquired.release();
 				throw ex;
 			}
-			ListenerKeepAlive.acquire();
+			ZmqKeepAlive.acquire();
 			ZmqListenerContainer.this.eventPublisher.publish(new ZmqListenerContainerStartedEvent(
 					ZmqListenerContainer.this, ZmqListenerContainer.this.id,
 					ZmqListenerContainer.this.definition.name(), ZmqListenerContainer.this.definition.type()));
@@ -556,7 +557,7 @@ public class ZmqListenerContainer implements SmartLifecycle {
 				}
 				toRun = new ArrayList<>(this.callbacks);
 			}
-			ListenerKeepAlive.release();
+			ZmqKeepAlive.release();
 			ZmqListenerContainer.this.eventPublisher.publish(new ZmqListenerContainerStoppedEvent(
 					ZmqListenerContainer.this, ZmqListenerContainer.this.id,
 					ZmqListenerContainer.this.definition.name(), ZmqListenerContainer.this.definition.type()));

@@ -13,8 +13,8 @@ import org.zeromq.ZMQException;
 import org.springframework.core.log.LogMessage;
 import org.springframework.util.Assert;
 
+import io.zmqspring.core.ZmqKeepAlive;
 import io.zmqspring.core.ZmqSocketFactory;
-import io.zmqspring.listener.ListenerKeepAlive;
 import io.zmqspring.metrics.ZmqMetrics;
 import zmq.ZError;
 
@@ -359,7 +359,7 @@ public final class ZmqProxy {
 		@Override
 		public void run() {
 			// A broker that is only proxies must stay up like a listener-only service
-			ListenerKeepAlive.acquire();
+			ZmqKeepAlive.acquire();
 			try {
 				ProxySockets current = this.sockets;
 				while (current != null) {
@@ -391,7 +391,7 @@ public final class ZmqProxy {
 				this.state = this.stopRequested ? State.STOPPED : State.FAILED;
 			}
 			finally {
-				ListenerKeepAlive.release();
+				ZmqKeepAlive.release();
 				this.ended.countDown();
 			}
 		}

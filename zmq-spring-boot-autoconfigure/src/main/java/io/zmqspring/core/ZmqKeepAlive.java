@@ -1,4 +1,4 @@
-package io.zmqspring.listener;
+package io.zmqspring.core;
 
 /**
  * Keeps the JVM alive while any listener container or proxy runs, as Spring for Apache Kafka's
@@ -10,7 +10,7 @@ package io.zmqspring.listener;
  *
  * @author zmq-spring-boot
  */
-public final class ListenerKeepAlive {
+public final class ZmqKeepAlive {
 
 	private static final Object monitor = new Object();
 
@@ -18,14 +18,14 @@ public final class ListenerKeepAlive {
 
 	private static Thread thread;
 
-	private ListenerKeepAlive() {
+	private ZmqKeepAlive() {
 	}
 
 	/** A container or proxy started; pair with {@link #release()}. */
 	public static void acquire() {
 		synchronized (monitor) {
 			if (running++ == 0) {
-				Thread keepAlive = new Thread(ListenerKeepAlive::await, "zmq-keep-alive");
+				Thread keepAlive = new Thread(ZmqKeepAlive::await, "zmq-keep-alive");
 				keepAlive.setDaemon(false);
 				thread = keepAlive;
 				keepAlive.start();
