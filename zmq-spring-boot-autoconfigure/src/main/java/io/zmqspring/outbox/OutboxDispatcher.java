@@ -54,17 +54,20 @@ final class OutboxDispatcher implements ZmqSocketReceiver {
 	private ZMQ.@Nullable Socket socket;
 
 	/** The messages sent and not acknowledged, by sequence, with when they were last sent; oldest first. */
-	private final LinkedHashMap<Long, Long> inFlight = new LinkedHashMap<>();
+	private final LinkedHashMap<Long, InFlight> inFlight = new LinkedHashMap<>();
 
-	/** The sequence of the last message sent for the first time. */
-	private long cursor = -1;
+	/** A message taken from the feed that the socket did not take yet. */
+	private OutboxStore.@Nullable Stored next;
+
+	private final Runnable wakeup;
 
 	private int greeted;
 
 	private boolean blocked;
 
 	OutboxDispatcher(String socketName, OutboxStore store, Duration ackTimeout, int maxInFlight, ZmqMetrics metrics,
-			ZmqSocketStats stats) {
+			ZmqSocketStats stats, Runnable wakeup) {
+		this.wakeup = wakeup;
 		this.socketName = socketName;
 		this.store = store;
 		this.sender = store.sender();
@@ -127,56 +130,54 @@ final class OutboxDispatcher implements ZmqSocketReceiver {
 		if (this.inFlight.isEmpty()) {
 			return Long.MAX_VALUE;
 		}
-		long oldest = this.inFlight.values().iterator().next();
+		long oldest = this.inFlight.values().iterator().next().sentAt;
 		return Math.max(now + BLOCKED_RETRY_NANOS, oldest + this.ackTimeoutNanos);
 	}
 
 	/** Send again, oldest first, what was not acknowledged within the ack timeout. */
 	private void redeliver(ZMQ.Socket owned, long now) {
-		Iterator<Map.Entry<Long, Long>> entries = this.inFlight.entrySet().iterator();
-		int resent = 0;
-		long[] moved = new long[Math.min(this.inFlight.size(), 256)];
-		while (entries.hasNext() && resent < moved.length) {
-			Map.Entry<Long, Long> entry = entries.next();
-			if (now - entry.getValue() < this.ackTimeoutNanos) {
+		Iterator<Map.Entry<Long, InFlight>> entries = this.inFlight.entrySet().iterator();
+		List<Map.Entry<Long, InFlight>> resent = new java.util.ArrayList<>();
+		while (entries.hasNext() && resent.size() < 256) {
+			Map.Entry<Long, InFlight> entry = entries.next();
+			if (now - entry.getValue().sentAt < this.ackTimeoutNanos) {
 				break;
 			}
-			byte[] message = this.store.get(entry.getKey());
-			if (message == null) {
-				// acknowledged after all (before a restart of this socket)
-				entries.remove();
-				continue;
-			}
-			if (!write(owned, entry.getKey(), message)) {
+			if (!write(owned, entry.getKey(), entry.getValue().encoded)) {
 				this.blocked = true;
 				break;
 			}
 			entries.remove();
-			moved[resent++] = entry.getKey();
+			entry.getValue().sentAt = now;
+			resent.add(entry);
 			this.metrics.outboxRedelivered(this.socketName);
 		}
 		// re-insert at the end: oldest first stays true
-		for (int i = 0; i < resent; i++) {
-			this.inFlight.put(moved[i], now);
+		for (Map.Entry<Long, InFlight> entry : resent) {
+			this.inFlight.put(entry.getKey(), entry.getValue());
 		}
 	}
 
-	/** Send stored messages for the first time, up to the in-flight limit. */
+	/** Send committed messages for the first time, up to the in-flight limit. */
 	private void sendNew(ZMQ.Socket owned, long now) {
 		while (this.inFlight.size() < this.maxInFlight) {
-			Long next = this.store.nextDurable(this.cursor);
-			if (next == null) {
+			OutboxStore.Stored message = this.next;
+			this.next = null;
+			if (message == null) {
+				message = this.store.poll();
+			}
+			if (message == null) {
+				if (this.store.hasUnfed()) {
+					this.store.refill().thenRun(this.wakeup);
+				}
 				return;
 			}
-			byte[] message = this.store.get(next);
-			if (message != null) {
-				if (!write(owned, next, message)) {
-					this.blocked = true;
-					return;
-				}
-				this.inFlight.put(next, now);
+			if (!write(owned, message.sequence(), message.encoded())) {
+				this.next = message;
+				this.blocked = true;
+				return;
 			}
-			this.cursor = next;
+			this.inFlight.put(message.sequence(), new InFlight(message.encoded(), now));
 		}
 	}
 
@@ -194,7 +195,7 @@ final class OutboxDispatcher implements ZmqSocketReceiver {
 
 	/** Make every message in flight due for sending again. */
 	private void dueNow() {
-		this.inFlight.replaceAll((sequence, sentAt) -> sentAt - this.ackTimeoutNanos);
+		this.inFlight.values().forEach((message) -> message.sentAt -= this.ackTimeoutNanos);
 	}
 
 	@Override
@@ -208,6 +209,20 @@ final class OutboxDispatcher implements ZmqSocketReceiver {
 	 */
 	int inFlight() {
 		return this.inFlight.size();
+	}
+
+	/** A message on the wire: its bytes as stored, and when it was last sent. */
+	private static final class InFlight {
+
+		final byte[] encoded;
+
+		long sentAt;
+
+		InFlight(byte[] encoded, long sentAt) {
+			this.encoded = encoded;
+			this.sentAt = sentAt;
+		}
+
 	}
 
 	@Override

@@ -11,6 +11,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.h2.mvstore.MVMap;
@@ -24,8 +27,13 @@ import org.springframework.util.Assert;
  * acknowledges them. Map {@code messages}: the sequence (a {@code long}) to the message's frames
  * (a 4-byte count, then each frame as a 4-byte length and its bytes); map {@code meta}: the
  * outbox's random sender id ({@code sender}, 16 bytes) and the next sequence ({@code next}, 8
- * bytes), so sequences go on across restarts even when every message was acknowledged. All
- * writes run on the store's {@link StoreWriter}; reads are safe from any thread.
+ * bytes), so sequences go on across restarts even when every message was acknowledged.
+ * <p>
+ * Only the store's {@link StoreWriter} thread touches the file, reads included (MVStore reuses
+ * the space of old chunks at once, which a reader on another thread might still be reading).
+ * Committed messages reach the socket's owner through a bounded feed instead: the writer adds
+ * them as they are committed while the feed has room, and {@link #refill()} loads the next
+ * ones from the file when it has run dry.
  *
  * @author zmq-spring-boot
  */
@@ -48,14 +56,29 @@ final class OutboxStore {
 
 	private final AtomicLong bytes = new AtomicLong();
 
+	private final AtomicLong depth = new AtomicLong();
+
+	/** Committed messages for the owner to send, in sequence order. */
+	private final ConcurrentLinkedQueue<Stored> feed = new ConcurrentLinkedQueue<>();
+
+	private final AtomicInteger fed = new AtomicInteger();
+
+	private final int feedLimit;
+
+	private final AtomicBoolean refilling = new AtomicBoolean();
+
+	/** The highest sequence added to the feed; written by the writer's thread. */
+	private volatile long fedUpTo = -1;
+
 	/** The highest sequence whose message is committed as the sync policy says. */
 	private final AtomicLong durable = new AtomicLong(-1);
 
 	/** Owned by the writer's thread. */
 	private long next;
 
-	private OutboxStore(MVStore store, String name, ZmqOutboxSync sync) {
+	private OutboxStore(MVStore store, String name, ZmqOutboxSync sync, int feedLimit) {
 		this.store = store;
+		this.feedLimit = feedLimit;
 		this.messages = store.openMap("messages");
 		this.meta = store.openMap("meta");
 		byte[] id = this.meta.get("sender");
@@ -76,6 +99,7 @@ final class OutboxStore {
 			total += values.next().length;
 		}
 		this.bytes.set(total);
+		this.depth.set(this.messages.sizeAsLong());
 		this.writer = new StoreWriter("zmq-outbox-" + name, store, sync, () -> {
 		});
 	}
@@ -85,13 +109,14 @@ final class OutboxStore {
 	 * @param directory the directory, created if missing
 	 * @param socket the socket's name
 	 * @param sync when a write counts as done
+	 * @param feedLimit how many committed messages may wait in memory for the socket's owner
 	 * @return the store
 	 * @throws UncheckedIOException if the directory cannot be created
 	 * @throws org.h2.mvstore.MVStoreException if the file cannot be opened, for example because
 	 * another process has it open
 	 */
-	static OutboxStore open(Path directory, String socket, ZmqOutboxSync sync) {
-		return new OutboxStore(openStore(directory.resolve(socket + FILE_SUFFIX)), socket, sync);
+	static OutboxStore open(Path directory, String socket, ZmqOutboxSync sync, int feedLimit) {
+		return new OutboxStore(openStore(directory.resolve(socket + FILE_SUFFIX)), socket, sync, feedLimit);
 	}
 
 	static MVStore openStore(Path file) {
@@ -104,7 +129,11 @@ final class OutboxStore {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not create the directory of " + file, ex);
 		}
-		return new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+		MVStore store = new MVStore.Builder().fileName(file.toString()).autoCommitDisabled().open();
+		// Reuse the space of chunks no longer needed at once, so the file stays as small as what
+		// it holds. Safe after an fsync (always, batch); with os, see ZmqOutboxSync.OS.
+		store.setRetentionTime(0);
+		return store;
 	}
 
 	/**
@@ -127,20 +156,33 @@ final class OutboxStore {
 			size += message.length;
 		}
 		long added = size;
-		CompletableFuture<Long> appended = this.writer.submit(() -> {
+		return this.writer.submit(() -> {
 			long first = this.next;
 			for (byte[] message : encoded) {
 				this.messages.put(this.next++, message);
 			}
 			this.meta.put("next", ByteBuffer.allocate(8).putLong(this.next).array());
 			this.bytes.addAndGet(added);
+			this.depth.addAndGet(encoded.size());
 			return first;
-		}, true);
-		// on the writer's thread, so a caller that stops waiting never holds a message back
-		return appended.thenApply((first) -> {
-			this.durable.accumulateAndGet(first + encoded.size() - 1, Math::max);
-			return first;
-		});
+		}, true, (first) -> fed(first, encoded));
+	}
+
+	/**
+	 * Committed, on the writer's thread (so a caller that stops waiting never holds a message
+	 * back): the messages may be sent, and the feed takes them if nothing older waits in the file
+	 * and it has room.
+	 */
+	private void fed(long first, List<byte[]> encoded) {
+		long last = first + encoded.size() - 1;
+		this.durable.accumulateAndGet(last, Math::max);
+		if (this.fedUpTo == first - 1 && this.fed.get() + encoded.size() <= this.feedLimit) {
+			for (int i = 0; i < encoded.size(); i++) {
+				this.feed.add(new Stored(first + i, encoded.get(i)));
+			}
+			this.fed.addAndGet(encoded.size());
+			this.fedUpTo = last;
+		}
 	}
 
 	/**
@@ -154,6 +196,7 @@ final class OutboxStore {
 				byte[] removed = this.messages.remove(sequence);
 				if (removed != null) {
 					this.bytes.addAndGet(-removed.length);
+					this.depth.decrementAndGet();
 				}
 			}
 			return null;
@@ -161,23 +204,53 @@ final class OutboxStore {
 	}
 
 	/**
-	 * Return a stored message.
-	 * @param sequence its sequence
-	 * @return the encoded message, or {@code null} once it was acknowledged
+	 * Take the next committed message to send; any one thread (the socket's owner).
+	 * @return the message, or {@code null} when the feed is empty (see {@link #refill()})
 	 */
-	byte @Nullable [] get(long sequence) {
-		return this.messages.get(sequence);
+	@Nullable Stored poll() {
+		Stored next = this.feed.poll();
+		if (next != null) {
+			this.fed.decrementAndGet();
+		}
+		return next;
 	}
 
 	/**
-	 * Return the first message after a sequence that may be sent: committed as the sync policy
-	 * says.
-	 * @param sequence the sequence, -1 for the first
-	 * @return the next sequence, or {@code null} for none
+	 * Whether committed messages wait in the file that the feed does not hold yet.
+	 * @return whether a {@link #refill()} would find some
 	 */
-	@Nullable Long nextDurable(long sequence) {
-		Long next = this.messages.higherKey(sequence);
-		return (next != null && next <= this.durable.get()) ? next : null;
+	boolean hasUnfed() {
+		return this.fedUpTo < this.durable.get();
+	}
+
+	/**
+	 * Load into the feed, on the writer's thread, the committed messages after the last one fed,
+	 * as many as it has room for; one refill at a time.
+	 * @return completes once loaded (at once if a refill is running)
+	 */
+	CompletableFuture<?> refill() {
+		if (!this.refilling.compareAndSet(false, true)) {
+			return CompletableFuture.completedFuture(null);
+		}
+		return this.writer.submit(() -> {
+			try {
+				long last = this.fedUpTo;
+				Long next = this.messages.higherKey(last);
+				while (next != null && next <= this.durable.get() && this.fed.get() < this.feedLimit) {
+					this.feed.add(new Stored(next, this.messages.get(next)));
+					this.fed.incrementAndGet();
+					last = next;
+					next = this.messages.higherKey(next);
+				}
+				// stopped for room: go on after the last one fed; else every committed one is fed (or
+				// was acknowledged and deleted), and the feed goes on after the last committed
+				this.fedUpTo = (next != null && next <= this.durable.get()) ? last : Math.max(last, this.durable.get());
+				return null;
+			}
+			finally {
+				this.refilling.set(false);
+			}
+		}, false);
 	}
 
 	/**
@@ -185,7 +258,7 @@ final class OutboxStore {
 	 * @return the count
 	 */
 	long depth() {
-		return this.messages.sizeAsLong();
+		return this.depth.get();
 	}
 
 	/**
@@ -221,11 +294,11 @@ final class OutboxStore {
 	}
 
 	/**
-	 * Return the stored messages, for tests and tools.
-	 * @return a read-only view, by sequence
+	 * Return a copy of the stored messages, read on the writer's thread; for tests and tools.
+	 * @return the encoded messages by sequence
 	 */
-	Map<Long, byte[]> messages() {
-		return java.util.Collections.unmodifiableMap(this.messages);
+	CompletableFuture<Map<Long, byte[]>> messages() {
+		return this.writer.submit(() -> new java.util.TreeMap<>(this.messages), false);
 	}
 
 	/**
@@ -251,6 +324,15 @@ final class OutboxStore {
 	 * @param encoded the message as stored
 	 * @return its frames
 	 */
+	/**
+	 * A committed message.
+	 *
+	 * @param sequence its sequence
+	 * @param encoded the message as stored
+	 */
+	record Stored(long sequence, byte[] encoded) {
+	}
+
 	static byte[][] decode(byte[] encoded) {
 		ByteBuffer buffer = ByteBuffer.wrap(encoded);
 		int count = buffer.getInt();

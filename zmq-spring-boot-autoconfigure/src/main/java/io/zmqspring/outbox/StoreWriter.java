@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.apache.commons.logging.Log;
@@ -81,7 +82,20 @@ final class StoreWriter {
 	 * @return the change's result
 	 */
 	<T> CompletableFuture<T> submit(Supplier<T> change, boolean durable) {
-		Change<T> task = new Change<>(change, durable);
+		return submit(change, durable, null);
+	}
+
+	/**
+	 * Apply a change on the writer's thread, and once it is committed run a step on that thread
+	 * too, before the future completes.
+	 * @param <T> the change's result
+	 * @param change the change
+	 * @param durable whether the future waits for the commit as the sync policy says
+	 * @param committed run with the change's result once it is committed, or {@code null}
+	 * @return the change's result
+	 */
+	<T> CompletableFuture<T> submit(Supplier<T> change, boolean durable, @Nullable Consumer<T> committed) {
+		Change<T> task = new Change<>(change, durable, committed);
 		RuntimeException failed = this.failure;
 		if (failed != null) {
 			task.future.completeExceptionally(failed);
@@ -109,7 +123,7 @@ final class StoreWriter {
 	 */
 	void close(Duration timeout) {
 		this.closing = true;
-		this.queue.add(new Change<>(() -> null, true));
+		this.queue.add(new Change<>(() -> null, true, null));
 		try {
 			this.terminated.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 		}
@@ -235,13 +249,16 @@ final class StoreWriter {
 
 		final CompletableFuture<T> future = new CompletableFuture<>();
 
+		private final @Nullable Consumer<T> committed;
+
 		private @Nullable T result;
 
 		private @Nullable RuntimeException error;
 
-		Change(Supplier<T> change, boolean durable) {
+		Change(Supplier<T> change, boolean durable, @Nullable Consumer<T> committed) {
 			this.change = change;
 			this.durable = durable;
+			this.committed = committed;
 		}
 
 		void apply() {
@@ -261,6 +278,15 @@ final class StoreWriter {
 				this.future.completeExceptionally(this.error);
 			}
 			else {
+				if (this.committed != null) {
+					try {
+						this.committed.accept(this.result);
+					}
+					catch (RuntimeException ex) {
+						this.future.completeExceptionally(ex);
+						return;
+					}
+				}
 				this.future.complete(this.result);
 			}
 		}

@@ -143,7 +143,8 @@ public final class ZmqOutbox {
 		String name = this.definition.name();
 		OutboxStore store;
 		try {
-			store = OutboxStore.open(this.settings.directory(), name, this.settings.sync());
+			store = OutboxStore.open(this.settings.directory(), name, this.settings.sync(),
+					Math.max(1024, 2 * this.settings.maxInFlight()));
 		}
 		catch (RuntimeException ex) {
 			throw new ZmqException("Could not open the outbox of socket '" + name + "' in "
@@ -159,7 +160,7 @@ public final class ZmqOutbox {
 			throw ex;
 		}
 		OutboxDispatcher dispatcher = new OutboxDispatcher(this.definition.name(), store, this.settings.ackTimeout(),
-				this.settings.maxInFlight(), this.metrics, owner.getStats());
+				this.settings.maxInFlight(), this.metrics, owner.getStats(), owner::wakeupNow);
 		try {
 			owner.attach(dispatcher);
 		}

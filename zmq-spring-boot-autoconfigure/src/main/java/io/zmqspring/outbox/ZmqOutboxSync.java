@@ -23,7 +23,8 @@ public enum ZmqOutboxSync {
 	/**
 	 * Writes are committed to the operating system (group commit, no {@code fsync}): they survive
 	 * the death of the process ({@code kill -9}), but a power failure or a kernel crash may lose
-	 * the last ones, up to what the operating system had not written back yet.
+	 * what the operating system had not written back yet, and since the store reuses free space at
+	 * once, may leave a file the store cannot open (the outbox then fails to start, naming it).
 	 */
 	OS;
 

@@ -173,7 +173,7 @@ class OutboxEndToEndTests {
 			assertThat(first).hasNotFailed();
 			OutboxStore second = null;
 			try {
-				second = OutboxStore.open(this.directory.resolve("sender"), "out", ZmqOutboxSync.OS);
+				second = OutboxStore.open(this.directory.resolve("sender"), "out", ZmqOutboxSync.OS, 1024);
 			}
 			catch (RuntimeException ex) {
 				assertThat(ex).hasMessageContaining("locked");

@@ -25,14 +25,17 @@ class OutboxStoreTests {
 
 	@Test
 	void appendedMessagesKeepTheirOrderAndFrames() {
-		OutboxStore store = OutboxStore.open(this.directory, "orders", ZmqOutboxSync.BATCH);
+		OutboxStore store = OutboxStore.open(this.directory, "orders", ZmqOutboxSync.BATCH, 1024);
 		try {
 			long first = store.append(List.of(OutboxStore.encode(bytes("a")),
 					OutboxStore.encode(new byte[][] { bytes("h"), bytes("b") }))).join();
 			assertThat(first).isZero();
-			assertThat(store.nextDurable(-1)).isZero();
-			assertThat(store.nextDurable(0)).isEqualTo(1);
-			assertThat(OutboxStore.decode(store.get(1))).isDeepEqualTo(new byte[][] { bytes("h"), bytes("b") });
+			OutboxStore.Stored a = store.poll();
+			OutboxStore.Stored b = store.poll();
+			assertThat(a.sequence()).isZero();
+			assertThat(b.sequence()).isEqualTo(1);
+			assertThat(OutboxStore.decode(b.encoded())).isDeepEqualTo(new byte[][] { bytes("h"), bytes("b") });
+			assertThat(store.poll()).isNull();
 			assertThat(store.depth()).isEqualTo(2);
 		}
 		finally {
@@ -42,7 +45,7 @@ class OutboxStoreTests {
 
 	@Test
 	void unacknowledgedMessagesSurviveAReopenAndAreOfferedAgain() {
-		OutboxStore store = OutboxStore.open(this.directory, "orders", ZmqOutboxSync.OS);
+		OutboxStore store = OutboxStore.open(this.directory, "orders", ZmqOutboxSync.OS, 1024);
 		byte[] sender = store.sender();
 		for (int i = 0; i < 5; i++) {
 			store.append(List.of(OutboxStore.encode(bytes("m" + i)))).join();
@@ -50,7 +53,7 @@ class OutboxStoreTests {
 		store.acknowledge(new long[] { 0, 2 });
 		store.close(CLOSE);
 
-		OutboxStore reopened = OutboxStore.open(this.directory, "orders", ZmqOutboxSync.OS);
+		OutboxStore reopened = OutboxStore.open(this.directory, "orders", ZmqOutboxSync.OS, 1024);
 		try {
 			assertThat(reopened.sender()).isEqualTo(sender);
 			assertThat(offered(reopened)).containsExactly("m1", "m3", "m4");
@@ -63,12 +66,12 @@ class OutboxStoreTests {
 
 	@Test
 	void sequencesGoOnAfterEveryMessageWasAcknowledgedAndTheStoreReopened() {
-		OutboxStore store = OutboxStore.open(this.directory, "orders", ZmqOutboxSync.ALWAYS);
+		OutboxStore store = OutboxStore.open(this.directory, "orders", ZmqOutboxSync.ALWAYS, 1024);
 		store.append(List.of(OutboxStore.encode(bytes("a")), OutboxStore.encode(bytes("b")))).join();
 		store.acknowledge(new long[] { 0, 1 });
 		store.close(CLOSE);
 
-		OutboxStore reopened = OutboxStore.open(this.directory, "orders", ZmqOutboxSync.ALWAYS);
+		OutboxStore reopened = OutboxStore.open(this.directory, "orders", ZmqOutboxSync.ALWAYS, 1024);
 		try {
 			assertThat(reopened.depth()).isZero();
 			assertThat(reopened.bytes()).isZero();
@@ -80,8 +83,30 @@ class OutboxStoreTests {
 	}
 
 	@Test
+	void theFeedHoldsNoMoreThanItsLimitAndARefillLoadsTheRestInOrder() {
+		OutboxStore store = OutboxStore.open(this.directory, "orders", ZmqOutboxSync.OS, 2);
+		try {
+			for (int i = 0; i < 5; i++) {
+				store.append(List.of(OutboxStore.encode(bytes("m" + i)))).join();
+			}
+			assertThat(store.poll().sequence()).isZero();
+			assertThat(store.poll().sequence()).isEqualTo(1);
+			assertThat(store.poll()).isNull();
+			assertThat(store.hasUnfed()).isTrue();
+			store.acknowledge(new long[] { 2 });
+			store.refill().join();
+			assertThat(store.poll().sequence()).isEqualTo(3);
+			assertThat(store.poll().sequence()).isEqualTo(4);
+			assertThat(store.hasUnfed()).isFalse();
+		}
+		finally {
+			store.close(CLOSE);
+		}
+	}
+
+	@Test
 	void theStoreCountsTheBytesItHolds() {
-		OutboxStore store = OutboxStore.open(this.directory, "orders", ZmqOutboxSync.OS);
+		OutboxStore store = OutboxStore.open(this.directory, "orders", ZmqOutboxSync.OS, 1024);
 		try {
 			byte[] encoded = OutboxStore.encode(new byte[100]);
 			store.append(List.of(encoded, encoded)).join();
@@ -98,11 +123,9 @@ class OutboxStoreTests {
 
 	private static List<String> offered(OutboxStore store) {
 		List<String> offered = new ArrayList<>();
-		Long next = store.nextDurable(-1);
-		while (next != null) {
-			byte[][] frames = OutboxStore.decode(store.get(next));
-			offered.add(new String(frames[0], StandardCharsets.UTF_8));
-			next = store.nextDurable(next);
+		store.refill().join();
+		for (OutboxStore.Stored next = store.poll(); next != null; next = store.poll()) {
+			offered.add(new String(OutboxStore.decode(next.encoded())[0], StandardCharsets.UTF_8));
 		}
 		return offered;
 	}
