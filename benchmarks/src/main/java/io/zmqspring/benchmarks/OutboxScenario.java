@@ -28,7 +28,8 @@ import io.zmqspring.template.ZmqTemplate;
  * the listener has every message. The outbox variants store each message before {@code send}
  * returns, and the listener records each in its delivery log (same sync policy) before its
  * handler runs and acknowledges it after; once per sync policy, and with four caller threads and
- * with {@code sendBatch} of 100 for {@code batch}, where the sends share their commits.
+ * with {@code sendBatch} of 100 for {@code batch}, where the sends share their commits, and with a
+ * listener of four workers, whose records of a handler's start share theirs.
  */
 final class OutboxScenario {
 
@@ -42,21 +43,24 @@ final class OutboxScenario {
 
 	List<Row> run(String scenario) throws Exception {
 		List<Row> rows = new ArrayList<>();
-		rows.add(run(scenario, "plain send", null, this.harness.messages(200_000), 1, 1));
-		rows.add(run(scenario, "outbox os", "os", this.harness.messages(20_000), 1, 1));
-		rows.add(run(scenario, "outbox batch", "batch", this.harness.messages(2_000), 1, 1));
-		rows.add(run(scenario, "outbox always", "always", this.harness.messages(2_000), 1, 1));
-		rows.add(run(scenario, "outbox batch, 4 threads", "batch", this.harness.messages(4_000), 4, 1));
+		rows.add(run(scenario, "plain send", null, this.harness.messages(200_000), 1, 1, Receiver.class));
+		rows.add(run(scenario, "outbox os", "os", this.harness.messages(20_000), 1, 1, Receiver.class));
+		rows.add(run(scenario, "outbox batch", "batch", this.harness.messages(2_000), 1, 1, Receiver.class));
+		rows.add(run(scenario, "outbox always", "always", this.harness.messages(2_000), 1, 1, Receiver.class));
+		rows.add(run(scenario, "outbox batch, 4 threads", "batch", this.harness.messages(4_000), 4, 1,
+				Receiver.class));
 		rows.add(run(scenario, "outbox batch, sendBatch 100", "batch", this.harness.messages(20_000) / 100 * 100, 1,
-				100));
+				100, Receiver.class));
+		rows.add(run(scenario, "outbox batch, 4 threads, 4 workers", "batch", this.harness.messages(4_000), 4, 1,
+				ConcurrentReceiver.class));
 		Row plain = rows.get(0);
 		List<Row> result = new ArrayList<>(List.of(plain));
 		rows.subList(1, rows.size()).forEach((row) -> result.add(row.withRatio(plain.median(), "vs plain send")));
 		return result;
 	}
 
-	private Row run(String scenario, String variant, String sync, long messages, int threads, int perSend)
-			throws Exception {
+	private Row run(String scenario, String variant, String sync, long messages, int threads, int perSend,
+			Class<?> receiver) throws Exception {
 		Path directory = Files.createTempDirectory("zmq-bench-outbox");
 		String endpoint = Endpoints.tcp();
 		List<String> properties = new ArrayList<>(List.of("zmq.sockets.rx.type=ROUTER",
@@ -68,7 +72,7 @@ final class OutboxScenario {
 					"zmq.sockets.rx.outbox.dedup.sync=" + sync, "zmq.sockets.rx.outbox.directory=" + directory));
 		}
 		List<byte[]> batch = IntStream.range(0, perSend).mapToObj((i) -> Bench.PAYLOAD).toList();
-		try (ConfigurableApplicationContext app = StarterApp.start(Receiver.class, properties.toArray(new String[0]))) {
+		try (ConfigurableApplicationContext app = StarterApp.start(receiver, properties.toArray(new String[0]))) {
 			ZmqTemplate template = app.getBean(ZmqTemplate.class);
 			return this.harness.throughput(scenario, variant, messages, (count) -> {
 				long target = COUNT.get() + count;
@@ -111,6 +115,17 @@ final class OutboxScenario {
 	static class Receiver {
 
 		@ZmqListener(id = "bench-rx", socket = "rx")
+		void onMessage(byte[] payload) {
+			COUNT.incrementAndGet();
+		}
+
+	}
+
+	@SpringBootConfiguration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ ZmqAutoConfiguration.class, ZmqOutboxAutoConfiguration.class })
+	static class ConcurrentReceiver {
+
+		@ZmqListener(id = "bench-rx", socket = "rx", concurrency = "4")
 		void onMessage(byte[] payload) {
 			COUNT.incrementAndGet();
 		}

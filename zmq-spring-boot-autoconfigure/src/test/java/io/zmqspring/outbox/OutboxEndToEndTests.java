@@ -168,7 +168,14 @@ class OutboxEndToEndTests {
 	}
 
 	@Test
-	void aSecondProcessCannotOpenTheSameOutbox() {
+	void deduplicationOnASocketThatCannotSendAcksFailsStartupNamingTheProperty() {
+		receiver().withPropertyValues("zmq.sockets.in.type=PULL").run((receiving) -> assertThat(receiving)
+			.getFailure()
+			.hasStackTraceContaining("zmq.sockets.in.outbox.dedup.enabled"));
+	}
+
+	@Test
+	void anOutboxInUseCannotBeOpenedASecondTime() {
 		sender().run((first) -> {
 			assertThat(first).hasNotFailed();
 			OutboxStore second = null;
