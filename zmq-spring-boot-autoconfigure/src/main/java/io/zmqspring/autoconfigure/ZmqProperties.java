@@ -683,8 +683,17 @@ public class ZmqProperties {
 		 */
 		private final Request request = new Request();
 
+		/**
+		 * Durable outbox of the template's sends on this socket, and its listener side (dedup).
+		 */
+		private final ZmqOutboxProperties outbox = new ZmqOutboxProperties();
+
 		public Request getRequest() {
 			return this.request;
+		}
+
+		public ZmqOutboxProperties getOutbox() {
+			return this.outbox;
 		}
 
 		public @Nullable ZmqSocketType getType() {

@@ -41,6 +41,7 @@ final class ZmqSocketDefinitions {
 		validateTemplate(properties.getTemplate());
 		validateListener(properties.getListener());
 		properties.getSockets().forEach(ZmqSocketDefinitions::validateRequest);
+		ZmqOutboxDefinitions.validate(properties);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.zmqspring.listener;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -70,6 +71,9 @@ final class ListenerInvoker {
 
 	private final AtomicInteger pendingResults = new AtomicInteger();
 
+	/** The receiving end of durable outboxes on the socket, or {@code null} (the default). */
+	private @Nullable ZmqDeliveryTracker tracker;
+
 	ListenerInvoker(String listenerId, String socketName, ZmqSocketType type, ZmqMessageListener listener,
 			ZmqListenerErrorHandler errorHandler, @Nullable ZmqMessageConverter replyConverter, ZmqMetrics metrics) {
 		this(listenerId, socketName, type, listener, errorHandler, replyConverter, metrics, null, null,
@@ -94,6 +98,15 @@ final class ListenerInvoker {
 	}
 
 	/**
+	 * Recognize messages from durable outboxes: hand each to the handler once and answer it with
+	 * an ack instead of a reply.
+	 * @param tracker the tracker, or {@code null} for none
+	 */
+	void trackDeliveries(@Nullable ZmqDeliveryTracker tracker) {
+		this.tracker = tracker;
+	}
+
+	/**
 	 * Handle a message on the calling thread. Whatever the listener or the error handler throws,
 	 * {@link Error}s included, is reported and answered here; afterwards the calling thread's
 	 * interrupt flag is cleared, so that a handler that left it set cannot break the JeroMQ calls
@@ -104,7 +117,8 @@ final class ListenerInvoker {
 	 */
 	@Nullable List<byte[]> process(ZmqInboundMessage message) {
 		try {
-			return invoke(message);
+			ZmqDeliveryTracker tracking = this.tracker;
+			return (tracking != null) ? processTracked(tracking, message) : invoke(message, null);
 		}
 		finally {
 			if (Thread.interrupted()) {
@@ -122,7 +136,84 @@ final class ListenerInvoker {
 		return this.pendingResults.get();
 	}
 
-	private @Nullable List<byte[]> invoke(ZmqInboundMessage message) {
+	/**
+	 * Handle a message that may come from a durable outbox: a delivery frame right after a
+	 * ROUTER's routing id, or first.
+	 */
+	private @Nullable List<byte[]> processTracked(ZmqDeliveryTracker tracking, ZmqInboundMessage message) {
+		int index = (this.type == ZmqSocketType.ROUTER) ? 1 : 0;
+		List<byte[]> frames = message.getFrames();
+		if (frames.size() < index + 2) {
+			return invoke(message, null);
+		}
+		ZmqDeliveryTracker.ZmqDelivery delivery;
+		try {
+			delivery = tracking.begin(frames.get(index));
+		}
+		catch (RuntimeException ex) {
+			// not handled and not acknowledged: the sender sends it again
+			this.metrics.listenerError(this.listenerId, this.socketName, "delivery");
+			logger.warn(LogMessage.of(() -> "Listener '" + this.listenerId + "' on socket " + this.socketName
+					+ " could not record the delivery of an outbox message; it is left to be sent again: " + ex));
+			return null;
+		}
+		if (delivery == null) {
+			return invoke(message, null);
+		}
+		ZmqInboundMessage stripped = message.withoutFrame(index,
+				(delivery.decision() == ZmqDeliveryTracker.Decision.HANDLE_POSSIBLE_DUPLICATE)
+						? Map.of(ZmqHeaders.OUTBOX_ID, delivery.id(), ZmqHeaders.POSSIBLE_DUPLICATE, "true")
+						: Map.of(ZmqHeaders.OUTBOX_ID, delivery.id()));
+		return switch (delivery.decision()) {
+			case ACKNOWLEDGE -> withEnvelope(stripped, delivery.ack());
+			case DISCARD -> null;
+			default -> invoke(stripped, delivery);
+		};
+	}
+
+	/**
+	 * The handler returned for a message from a durable outbox: record it and answer with the
+	 * ack, whatever the handler returned. A reply conversion that fails is reported, and the
+	 * message still counts as handled.
+	 */
+	private @Nullable List<byte[]> acknowledged(ZmqInboundMessage message, @Nullable Object result,
+			ZmqDeliveryTracker.ZmqDelivery delivery) {
+		try {
+			completed(message, result);
+		}
+		catch (Throwable ex) {
+			failed(message, ex);
+		}
+		ZmqDeliveryTracker tracking = this.tracker;
+		try {
+			if (tracking != null) {
+				tracking.complete(delivery);
+			}
+		}
+		catch (RuntimeException ex) {
+			this.metrics.listenerError(this.listenerId, this.socketName, "delivery");
+			logger.warn(LogMessage.of(() -> "Listener '" + this.listenerId + "' on socket " + this.socketName
+					+ " could not record an outbox message as handled; not acknowledging it: " + ex));
+			return null;
+		}
+		return withEnvelope(message, delivery.ack());
+	}
+
+	/** A failed outbox message is not acknowledged: its sender sends it again, and it is handled as new. */
+	private void abandon(ZmqDeliveryTracker.ZmqDelivery delivery) {
+		ZmqDeliveryTracker tracking = this.tracker;
+		try {
+			if (tracking != null) {
+				tracking.abandon(delivery);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.debug(LogMessage.of(() -> "Could not forget the start of a failed outbox message: " + ex));
+		}
+	}
+
+	private @Nullable List<byte[]> invoke(ZmqInboundMessage message,
+			ZmqDeliveryTracker.@Nullable ZmqDelivery delivery) {
 		List<byte[]> reply;
 		ZmqListenerTimer timing = this.timer;
 		long start = (timing != null) ? System.nanoTime() : 0L;
@@ -133,10 +224,11 @@ final class ListenerInvoker {
 					: AsyncResults.toFuture(result);
 			if (later != null && !later.isDone()) {
 				reply = null;
-				completeLater(message, result, later);
+				completeLater(message, result, later, delivery);
 			}
 			else {
-				reply = completed(message, (later != null) ? later.join() : result);
+				Object value = (later != null) ? later.join() : result;
+				reply = (delivery != null) ? acknowledged(message, value, delivery) : completed(message, value);
 			}
 		}
 		catch (Throwable ex) {
@@ -144,7 +236,12 @@ final class ListenerInvoker {
 			if (timing != null) {
 				timing.error(rootFailure(failure), System.nanoTime() - start);
 			}
-			return failed(message, failure);
+			List<byte[]> failedReply = failed(message, failure);
+			if (delivery != null) {
+				abandon(delivery);
+				return null;
+			}
+			return failedReply;
 		}
 		if (timing != null) {
 			timing.success(System.nanoTime() - start);
@@ -198,7 +295,8 @@ final class ListenerInvoker {
 	 * fails answers with the error reply and one that does not complete within the timeout with
 	 * the error reply of kind {@code timeout}. No worker waits for it meanwhile.
 	 */
-	private void completeLater(ZmqInboundMessage message, @Nullable Object result, CompletableFuture<?> future) {
+	private void completeLater(ZmqInboundMessage message, @Nullable Object result, CompletableFuture<?> future,
+			ZmqDeliveryTracker.@Nullable ZmqDelivery delivery) {
 		ListenerOutput out = this.output;
 		Assert.state(out != null, () -> "Listener '" + this.listenerId + "' returned a "
 				+ result.getClass().getName() + ", which only a running container can send once it completes");
@@ -208,7 +306,8 @@ final class ListenerInvoker {
 			try {
 				List<byte[]> reply;
 				if (ex == null) {
-					reply = completedSafely(message, value);
+					reply = (delivery != null) ? acknowledged(message, value, delivery)
+							: completedSafely(message, value);
 				}
 				else {
 					Throwable failure = AsyncResults.unwrap(ex);
@@ -221,6 +320,10 @@ final class ListenerInvoker {
 										+ this.asyncTimeout.toMillis() + " ms"));
 					}
 					reply = failed(message, failure);
+					if (delivery != null) {
+						abandon(delivery);
+						reply = null;
+					}
 				}
 				if (reply != null) {
 					out.reply(reply);

@@ -22,6 +22,18 @@ public final class ZmqHeaders {
 	/** All frames of the message as received ({@code List<byte[]>}). */
 	public static final String FRAMES = "zmq_frames";
 
+	/**
+	 * The id of a message from a durable outbox, {@code <sender id in hex>:<sequence>}
+	 * ({@code String}); the same on every delivery of the message.
+	 */
+	public static final String OUTBOX_ID = "zmq_outboxId";
+
+	/**
+	 * {@code "true"} on a message from a durable outbox that a handler had when the process died:
+	 * it may have done its work already ({@code String}); absent otherwise.
+	 */
+	public static final String POSSIBLE_DUPLICATE = "zmq_possibleDuplicate";
+
 	private ZmqHeaders() {
 	}
 

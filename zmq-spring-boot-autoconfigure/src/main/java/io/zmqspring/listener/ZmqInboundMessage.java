@@ -128,6 +128,22 @@ public final class ZmqInboundMessage {
 	}
 
 	/**
+	 * Return a copy without one frame (a durable outbox's delivery frame), with more headers.
+	 * @param index the frame to leave out
+	 * @param added the headers to add
+	 * @return the copy
+	 */
+	ZmqInboundMessage withoutFrame(int index, Map<String, String> added) {
+		List<byte[]> kept = new java.util.ArrayList<>(this.frames);
+		kept.remove(index);
+		Map<String, String> all = new java.util.LinkedHashMap<>(this.headers);
+		all.putAll(added);
+		return new ZmqInboundMessage(this.listenerId, this.socketName, kept,
+				(index < this.envelopeSize) ? this.envelopeSize - 1 : this.envelopeSize, this.topic, this.routingId,
+				Collections.unmodifiableMap(all));
+	}
+
+	/**
 	 * Return this message as a Spring {@link Message} with the payload and the {@link ZmqHeaders}.
 	 * @return the message
 	 */

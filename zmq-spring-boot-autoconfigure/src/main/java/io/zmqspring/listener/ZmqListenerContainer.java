@@ -117,6 +117,8 @@ public class ZmqListenerContainer implements SmartLifecycle {
 
 	private Duration asyncReplyTimeout = ListenerInvoker.DEFAULT_ASYNC_TIMEOUT;
 
+	private @Nullable ZmqDeliveryTracker deliveryTracker;
+
 	private volatile @Nullable Run run;
 
 	public ZmqListenerContainer(String id, ZmqSocketDefinition definition, ZmqMessageListener listener,
@@ -307,6 +309,23 @@ public class ZmqListenerContainer implements SmartLifecycle {
 		Assert.isTrue(!asyncReplyTimeout.isNegative() && !asyncReplyTimeout.isZero(),
 				"'asyncReplyTimeout' must be positive");
 		this.asyncReplyTimeout = asyncReplyTimeout;
+	}
+
+	/**
+	 * Receive from durable outboxes: acknowledge their messages and hand each to the handler once.
+	 * Needs a ROUTER, DEALER or PAIR socket and a listener of single messages.
+	 * @param deliveryTracker the tracker, or {@code null} for none
+	 */
+	public void setDeliveryTracker(@Nullable ZmqDeliveryTracker deliveryTracker) {
+		ZmqSocketType type = this.definition.type();
+		Assert.isTrue(deliveryTracker == null || type == ZmqSocketType.ROUTER || type == ZmqSocketType.DEALER
+				|| type == ZmqSocketType.PAIR, () -> "Listener '" + this.id + "' cannot acknowledge outbox messages on a "
+						+ type + " socket (zmq.sockets." + this.definition.name() + ".outbox.dedup.enabled): use ROUTER, "
+						+ "DEALER or PAIR");
+		Assert.isTrue(deliveryTracker == null || this.batch == null, () -> "Listener '" + this.id
+				+ "' takes batches, which cannot acknowledge outbox messages one by one (zmq.sockets."
+				+ this.definition.name() + ".outbox.dedup.enabled)");
+		this.deliveryTracker = deliveryTracker;
 	}
 
 	/**
@@ -502,7 +521,7 @@ public class ZmqListenerContainer implements SmartLifecycle {
 
 		private ListenerInvoker invoker(ListenerOutput output) {
 			String socketName = ZmqListenerContainer.this.definition.name();
-			return new ListenerInvoker(ZmqListenerContainer.this.id, socketName,
+			ListenerInvoker created = new ListenerInvoker(ZmqListenerContainer.this.id, socketName,
 					ZmqListenerContainer.this.definition.type(), observed(ZmqListenerContainer.this.definition.type()),
 					ZmqListenerContainer.this.errorHandler, ZmqListenerContainer.this.replyConverter,
 					ZmqListenerContainer.this.metrics,
@@ -510,6 +529,8 @@ public class ZmqListenerContainer implements SmartLifecycle {
 							? ZmqListenerContainer.this.metrics.listenerTimer(ZmqListenerContainer.this.id, socketName)
 							: null,
 					output, ZmqListenerContainer.this.asyncReplyTimeout);
+			created.trackDeliveries(ZmqListenerContainer.this.deliveryTracker);
+			return created;
 		}
 
 		private TaskExecutor taskExecutor() {

@@ -1,6 +1,7 @@
 package io.zmqspring.listener;
 
 import java.time.Duration;
+import java.util.function.Function;
 
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -53,6 +54,8 @@ public class ZmqListenerContainerFactory {
 	private @Nullable ZmqOperations replyTemplate;
 
 	private Duration asyncReplyTimeout = ListenerInvoker.DEFAULT_ASYNC_TIMEOUT;
+
+	private Function<String, @Nullable ZmqDeliveryTracker> deliveryTrackers = ZmqDeliveryTracker.NONE;
 
 	public ZmqListenerContainerFactory(ZmqSocketFactory socketFactory) {
 		Assert.notNull(socketFactory, "'socketFactory' must not be null");
@@ -181,6 +184,14 @@ public class ZmqListenerContainerFactory {
 	}
 
 	/**
+	 * Set how listeners find the receiving end of durable outboxes on their socket.
+	 * @param deliveryTrackers the tracker of a socket, by its name, or {@code null} for none
+	 */
+	public void setDeliveryTrackers(Function<String, @Nullable ZmqDeliveryTracker> deliveryTrackers) {
+		this.deliveryTrackers = deliveryTrackers;
+	}
+
+	/**
 	 * Create a container for an endpoint.
 	 * @param endpoint the endpoint
 	 * @return the container, not started
@@ -204,6 +215,7 @@ public class ZmqListenerContainerFactory {
 		container.setAsyncReplyTimeout((endpoint.getAsyncReplyTimeout() != null) ? endpoint.getAsyncReplyTimeout()
 				: this.asyncReplyTimeout);
 		container.setForwardTo(endpoint.getSendTo(), this.replyTemplate);
+		container.setDeliveryTracker(this.deliveryTrackers.apply(endpoint.getSocket().name()));
 		return container;
 	}
 

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -35,6 +36,11 @@ import org.springframework.util.Assert;
  * for a listener's handler workers (concurrency above one)</li>
  * <li>{@code zmq.listener.duration} ({@code listener}, {@code socket}, {@code outcome}: {@code success} or
  * {@code error}, {@code exception}): a timer of listener processing, when enabled</li>
+ * <li>{@code zmq.outbox.depth} ({@code socket}): a gauge of the messages a durable outbox holds</li>
+ * <li>{@code zmq.outbox.stored}, {@code zmq.outbox.acked}, {@code zmq.outbox.redelivered} ({@code socket}):
+ * messages written to, acknowledged from and sent again from a durable outbox</li>
+ * <li>{@code zmq.dedup.discarded}, {@code zmq.dedup.possible.duplicates} ({@code socket}): outbox messages a
+ * listener discarded as already handled, and handed again flagged as possible duplicates</li>
  * </ul>
  * Counters are looked up when something goes wrong, never on the happy path; timers are looked
  * up once per socket or listener and kept.
@@ -155,6 +161,52 @@ public class MicrometerZmqMetrics implements ZmqMetrics {
 			.tags("listener", listenerId, "socket", socket)
 			.strongReference(true)
 			.register(this.registry);
+	}
+
+	@Override
+	public void outboxStored(String socket, int count) {
+		Counter.builder("zmq.outbox.stored")
+			.description("Messages written to a durable outbox")
+			.tags("socket", socket)
+			.register(this.registry)
+			.increment(count);
+	}
+
+	@Override
+	public void outboxAcked(String socket, int count) {
+		Counter.builder("zmq.outbox.acked")
+			.description("Messages of a durable outbox that the receiver acknowledged")
+			.tags("socket", socket)
+			.register(this.registry)
+			.increment(count);
+	}
+
+	@Override
+	public void outboxRedelivered(String socket) {
+		increment("zmq.outbox.redelivered", "Messages of a durable outbox sent again", "socket", socket);
+	}
+
+	@Override
+	public void outboxDepth(String socket, LongSupplier depth) {
+		Gauge.builder("zmq.outbox.depth", depth, LongSupplier::getAsLong)
+			.description("Messages a durable outbox holds, not acknowledged yet")
+			.baseUnit("messages")
+			.tags("socket", socket)
+			.strongReference(true)
+			.register(this.registry);
+	}
+
+	@Override
+	public void dedupDiscarded(String socket) {
+		increment("zmq.dedup.discarded", "Outbox messages a listener discarded as already handled", "socket",
+				socket);
+	}
+
+	@Override
+	public void dedupPossibleDuplicate(String socket) {
+		increment("zmq.dedup.possible.duplicates",
+				"Outbox messages handed to a handler again after the process died while a handler had them",
+				"socket", socket);
 	}
 
 	private void increment(String name, String description, String... tags) {

@@ -1,6 +1,7 @@
 package io.zmqspring.metrics;
 
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -125,6 +126,54 @@ public interface ZmqMetrics {
 	 * An event was dropped because too many waited to be published.
 	 */
 	default void eventDropped() {
+	}
+
+	/**
+	 * Messages were written to a socket's durable outbox.
+	 * @param socket the socket name
+	 * @param count how many
+	 */
+	default void outboxStored(String socket, int count) {
+	}
+
+	/**
+	 * The receiver acknowledged messages of a socket's outbox, which are deleted.
+	 * @param socket the socket name
+	 * @param count how many
+	 */
+	default void outboxAcked(String socket, int count) {
+	}
+
+	/**
+	 * A message of a socket's outbox was sent again: no acknowledgement came within the ack
+	 * timeout, or the peer reconnected.
+	 * @param socket the socket name
+	 */
+	default void outboxRedelivered(String socket) {
+	}
+
+	/**
+	 * Measure how many messages a socket's outbox holds (stored, not acknowledged yet). Called
+	 * once per outbox.
+	 * @param socket the socket name
+	 * @param depth reads the number of messages
+	 */
+	default void outboxDepth(String socket, LongSupplier depth) {
+	}
+
+	/**
+	 * A listener discarded an outbox message its handler had already handled (a redelivery).
+	 * @param socket the socket name
+	 */
+	default void dedupDiscarded(String socket) {
+	}
+
+	/**
+	 * A listener handed its handler an outbox message again, flagged as a possible duplicate:
+	 * the process had died while a handler had it.
+	 * @param socket the socket name
+	 */
+	default void dedupPossibleDuplicate(String socket) {
 	}
 
 	/**

@@ -43,12 +43,14 @@ final class TemplateObservations {
 	 * @param target the socket
 	 * @param topic the topic, or {@code null}
 	 * @param frames the message: the payload is the last frame
+	 * @param sink hands the message, with the trace headers, to the socket
 	 */
-	void send(ZmqSocketOwner target, @Nullable String topic, byte[][] frames) {
+	void send(ZmqSocketOwner target, @Nullable String topic, byte[][] frames,
+			java.util.function.BiConsumer<ZmqSocketOwner, Object> sink) {
 		// the tracer fills the context's headers as the observation starts
 		Observation observation = start(target, ZmqSenderContext.Operation.SEND, topic);
 		try {
-			target.send(withTrace(target.getDefinition().options().headers(), frames, headers(observation)));
+			sink.accept(target, withTrace(target.getDefinition().options().headers(), frames, headers(observation)));
 		}
 		catch (RuntimeException ex) {
 			observation.error(ex);

@@ -109,6 +109,9 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 
 	private @Nullable ZmqTemplateObservationConvention observationConvention;
 
+	/** Set while some sockets have a durable outbox; {@code null} (the default) costs one field read. */
+	private @Nullable ZmqDurableSends durableSends;
+
 	/** Set while observations are on; {@code null} (the default) costs one field read per send. */
 	private @Nullable TemplateObservations observations;
 
@@ -222,6 +225,15 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	}
 
 	/**
+	 * Set where the messages of sockets with a durable outbox go instead of straight to the
+	 * socket: a send on such a socket returns once the message is stored.
+	 * @param durableSends the outboxes, or {@code null} for none
+	 */
+	public void setDurableSends(@Nullable ZmqDurableSends durableSends) {
+		this.durableSends = durableSends;
+	}
+
+	/**
 	 * Set which sending sockets are opened on start; others open on first use. Sockets a listener
 	 * receives on are excluded here: the template shares the listener's socket on first use.
 	 * @param openOnStart a filter on socket names
@@ -317,11 +329,26 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	private void send(ZmqSocketOwner target, @Nullable String topic, Object message) {
 		TemplateObservations observing = this.observations;
 		if (observing == null) {
-			target.send(message);
+			handOver(target, message);
 			return;
 		}
 		observing.send(target, topic,
-				(message instanceof byte[] payload) ? new byte[][] { payload } : (byte[][]) message);
+				(message instanceof byte[] payload) ? new byte[][] { payload } : (byte[][]) message, this::handOver);
+	}
+
+	/** Hand a message to the socket's durable outbox, if it has one, else to its owner. */
+	private void handOver(ZmqSocketOwner target, Object message) {
+		ZmqDurableSends durable = this.durableSends;
+		if (durable == null || !durable.send(target, message)) {
+			target.send(message);
+		}
+	}
+
+	private void handOverBatch(ZmqSocketOwner target, Object[] messages) {
+		ZmqDurableSends durable = this.durableSends;
+		if (durable == null || !durable.sendBatch(target, messages)) {
+			target.sendBatch(messages);
+		}
 	}
 
 	@Override
@@ -349,7 +376,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	public void sendBatch(String socket, List<byte[]> payloads) {
 		Assert.noNullElements(payloads, "'payloads' must not contain null");
 		if (!payloads.isEmpty()) {
-			sendingSocket(socket).sendBatch(payloads.toArray());
+			handOverBatch(sendingSocket(socket), payloads.toArray());
 		}
 	}
 
@@ -364,7 +391,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		for (int i = 0; i < messages.length; i++) {
 			messages[i] = converted(socket, target, null, payloads.get(i));
 		}
-		target.sendBatch(messages);
+		handOverBatch(target, messages);
 	}
 
 	/**
