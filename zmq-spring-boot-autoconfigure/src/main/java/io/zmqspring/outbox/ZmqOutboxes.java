@@ -80,6 +80,11 @@ public class ZmqOutboxes implements ZmqDurableSends, SmartLifecycle {
 	}
 
 	@Override
+	public boolean hasOutbox(String socket) {
+		return this.outboxes.containsKey(socket);
+	}
+
+	@Override
 	public boolean send(ZmqSocketOwner owner, Object message) {
 		ZmqOutbox outbox = this.outboxes.get(owner.getName());
 		if (outbox == null) {

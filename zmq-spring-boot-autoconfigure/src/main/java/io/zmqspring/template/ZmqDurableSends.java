@@ -30,4 +30,11 @@ public interface ZmqDurableSends {
 	 */
 	boolean sendBatch(ZmqSocketOwner owner, Object[] messages);
 
+	/**
+	 * Whether the socket has a durable outbox, whose acknowledgements arrive on it.
+	 * @param socket the socket's name
+	 * @return {@code true} if it has one
+	 */
+	boolean hasOutbox(String socket);
+
 }

@@ -597,6 +597,11 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 					owner[0].attach(correlation);
 				}
 				catch (IllegalStateException ex) {
+					ZmqDurableSends durable = this.durableSends;
+					if (durable != null && durable.hasOutbox(name)) {
+						throw new ZmqSendException(name, "the socket has a durable outbox, whose acknowledgements arrive "
+								+ "on it; request-reply needs a REQ or DEALER socket of its own");
+					}
 					throw new ZmqSendException(name, "the socket is used by a listener, which receives what arrives on "
 							+ "it; request-reply needs a REQ or DEALER socket of its own");
 				}

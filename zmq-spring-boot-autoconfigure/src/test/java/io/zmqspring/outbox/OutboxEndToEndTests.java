@@ -158,6 +158,16 @@ class OutboxEndToEndTests {
 	}
 
 	@Test
+	void requestReplyOnASocketWithAnOutboxFailsSayingWhy() {
+		sender().run((sending) -> {
+			assertThat(sending).hasNotFailed();
+			assertThatExceptionOfType(ZmqSendException.class)
+				.isThrownBy(() -> sending.getBean(ZmqTemplate.class).sendAndReceive("out", new byte[1]))
+				.withMessageContaining("durable outbox");
+		});
+	}
+
+	@Test
 	void anOutboxOnASocketThatCannotCarryAcksFailsStartupNamingTheProperty() {
 		sender("zmq.sockets.out.type=PUSH").run((sending) -> assertThat(sending).getFailure()
 			.hasStackTraceContaining("zmq.sockets.out.outbox.enabled"));
