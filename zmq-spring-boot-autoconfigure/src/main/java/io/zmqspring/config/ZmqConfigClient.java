@@ -94,6 +94,10 @@ public class ZmqConfigClient implements SmartLifecycle {
 
 	private volatile @Nullable Thread thread;
 
+	private boolean metersRegistered;
+
+	private volatile boolean serverHeard = true;
+
 	// Owned by the client's thread
 
 	private long requestNumber;
@@ -182,6 +186,14 @@ public class ZmqConfigClient implements SmartLifecycle {
 		return this.propertySource;
 	}
 
+	/**
+	 * Whether the server was heard (an update or a heartbeat) within the server timeout.
+	 * @return {@code false} while the server is silent
+	 */
+	public boolean isServerHeard() {
+		return this.serverHeard;
+	}
+
 	@Override
 	public void start() {
 		synchronized (this.lifecycleMonitor) {
@@ -190,7 +202,14 @@ public class ZmqConfigClient implements SmartLifecycle {
 			}
 			this.inbox.clear();
 			this.queued.set(0);
-			this.metrics.clientSequence(this.propertySource::getSequence);
+			if (!this.metersRegistered) {
+				this.metersRegistered = true;
+				this.metrics.clientSequence(this.propertySource::getSequence);
+				if (this.propertySource.isSynchronized()) {
+					// the snapshot taken at startup, before the meters existed
+					this.metrics.snapshot();
+				}
+			}
 			Thread started = new Thread(this::run, "zmq-config-client");
 			started.setDaemon(true);
 			this.thread = started;
@@ -255,6 +274,7 @@ public class ZmqConfigClient implements SmartLifecycle {
 				if (current.isSyncing() && !this.requesting && now - this.nextRequestAt >= 0) {
 					requestSnapshot(now);
 				}
+				this.serverHeard = !current.isSilent();
 				publishChanges(current);
 			}
 		}

@@ -154,19 +154,28 @@ public class ZmqConfigServer implements SmartLifecycle {
 	}
 
 	/**
-	 * Set the properties the server starts with: configured ones, and those of a directory's
-	 * files, which win. Call before the server starts.
+	 * Set the properties the server starts with, at sequence 0: configured ones, and those of a
+	 * directory's files, which win. Call before the server starts.
 	 * @param properties the configured properties
 	 * @param directory the directory, or {@code null} for none
 	 * @throws IOException if the directory cannot be read
 	 */
 	public void setSources(Map<String, String> properties, @Nullable ZmqConfigDirectory directory) throws IOException {
 		Map<String, String> read = (directory != null) ? directory.read() : Map.of();
+		Assert.state(!isRunning(), "The server's sources are set before it starts");
 		synchronized (this.lock) {
 			this.configured = Map.copyOf(properties);
 			this.directory = directory;
 			Map<String, String> merged = merge(this.configured, read);
-			apply(changesBetween(this.sourced, merged));
+			// the state the server starts with, at sequence 0
+			changesBetween(this.sourced, merged).forEach((key, value) -> {
+				if (value != null) {
+					this.state.put(key, value);
+				}
+				else {
+					this.state.remove(key);
+				}
+			});
 			this.sourced = merged;
 		}
 	}

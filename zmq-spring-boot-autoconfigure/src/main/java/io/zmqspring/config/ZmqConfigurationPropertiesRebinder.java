@@ -13,7 +13,9 @@ import org.springframework.aop.framework.AopProxyUtils;
 import org.springframework.beans.BeanUtils;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBean;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBindingPostProcessor;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.BindMethod;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -100,9 +102,22 @@ public class ZmqConfigurationPropertiesRebinder {
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not rebind configuration properties bean '" + name + "' (" + prefix
-					+ ") to the changed properties; it keeps its values: " + ex.getMessage());
+					+ ") to the changed properties; it keeps its values: " + describe(ex));
 			return false;
 		}
+	}
+
+	/** Name the property that failed and why, never its value (it may be a secret). */
+	private static String describe(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BindException bind) {
+				ConfigurationProperty property = bind.getProperty();
+				Throwable reason = bind.getCause();
+				return "property " + ((property != null) ? property.getName() : bind.getName()) + " could not be bound"
+						+ ((reason != null) ? " (" + reason.getClass().getSimpleName() + ")" : "");
+			}
+		}
+		return failure.getClass().getSimpleName();
 	}
 
 	private static @Nullable Object instantiate(Class<?> type) {
