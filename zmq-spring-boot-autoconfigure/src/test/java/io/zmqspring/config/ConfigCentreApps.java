@@ -51,21 +51,28 @@ final class ConfigCentreApps {
 	}
 
 	static ConfigurableApplicationContext client(Endpoints endpoints, String... properties) {
+		return run(ConfigApp.class, List.of(clientProperties(endpoints, properties)));
+	}
+
+	static String[] clientProperties(Endpoints endpoints, String... properties) {
 		List<String> all = new ArrayList<>(List.of("zmq.config-client.enabled=true",
 				"zmq.config-client.startup-timeout=10s", "zmq.config-client.snapshot-timeout=1s",
 				"zmq.config-client.server-timeout=1s", "zmq.sockets.config-snapshot.type=DEALER",
 				"zmq.sockets.config-snapshot.endpoints=>" + endpoints.snapshot(), "zmq.sockets.config-updates.type=SUB",
 				"zmq.sockets.config-updates.endpoints=>" + endpoints.updates()));
 		all.addAll(List.of(properties));
-		return run(ConfigApp.class, all);
+		all.addAll(COMMON);
+		return all.toArray(String[]::new);
 	}
 
+	private static final List<String> COMMON = List.of("spring.main.banner-mode=off",
+			"spring.main.log-startup-info=false", "zmq.context.shutdown-timeout=1s", "zmq.listener.stop-timeout=1s",
+			// reconnect to a restarted server quickly, and retry a connect JeroMQ stalls (see README)
+			"zmq.defaults.reconnect-interval=50ms", "zmq.defaults.reconnect-interval-max=200ms",
+			"zmq.defaults.handshake-interval=1s");
+
 	static ConfigurableApplicationContext run(Class<?> application, List<String> properties) {
-		List<String> all = new ArrayList<>(List.of("spring.main.banner-mode=off", "spring.main.log-startup-info=false",
-				"zmq.context.shutdown-timeout=1s", "zmq.listener.stop-timeout=1s",
-				// reconnect to a restarted server quickly, and retry a connect JeroMQ stalls (see README)
-				"zmq.defaults.reconnect-interval=50ms", "zmq.defaults.reconnect-interval-max=200ms",
-				"zmq.defaults.handshake-interval=1s"));
+		List<String> all = new ArrayList<>(COMMON);
 		all.addAll(properties);
 		return new SpringApplicationBuilder(application).web(WebApplicationType.NONE)
 			.properties(all.toArray(String[]::new))
