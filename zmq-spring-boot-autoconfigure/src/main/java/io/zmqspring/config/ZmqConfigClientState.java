@@ -48,6 +48,9 @@ final class ZmqConfigClientState {
 
 	private long lastHeard;
 
+	/** The last epoch counted as a restart, so that one restart is counted once. */
+	private long restartedEpoch;
+
 	/**
 	 * Create the state of a client.
 	 * @param name the client's name in log lines (its updates socket)
@@ -121,7 +124,7 @@ final class ZmqConfigClientState {
 		}
 		if (!this.syncing) {
 			if (message.epoch() != this.epoch) {
-				this.metrics.serverRestart();
+				restarted(message.epoch());
 				logger.info(LogMessage.of(() -> "Config server on " + this.name + " restarted (epoch "
 						+ ZmqConfigProtocol.formatEpoch(message.epoch()) + ", was "
 						+ ZmqConfigProtocol.formatEpoch(this.epoch) + "); resynchronising"));
@@ -146,6 +149,10 @@ final class ZmqConfigClientState {
 	 * @return whether the client must ask for another snapshot (an update after it is missing)
 	 */
 	boolean onSnapshot(ZmqConfigSnapshot snapshot) {
+		if (this.synced && snapshot.epoch() != this.epoch) {
+			// found while the client was already resynchronising (after a gap or a silence)
+			restarted(snapshot.epoch());
+		}
 		this.properties.clear();
 		this.properties.putAll(snapshot.properties());
 		this.epoch = snapshot.epoch();
@@ -224,9 +231,17 @@ final class ZmqConfigClientState {
 		}
 		else if (heartbeat.sequence() < this.sequence) {
 			this.metrics.serverRestart();
+			this.restartedEpoch = heartbeat.epoch();
 			logger.info(LogMessage.of(() -> "Config server on " + this.name + " went back from sequence "
 					+ this.sequence + " to " + heartbeat.sequence() + "; resynchronising"));
 			startSync();
+		}
+	}
+
+	private void restarted(long epoch) {
+		if (epoch != this.restartedEpoch) {
+			this.restartedEpoch = epoch;
+			this.metrics.serverRestart();
 		}
 	}
 
