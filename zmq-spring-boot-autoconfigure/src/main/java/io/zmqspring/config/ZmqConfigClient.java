@@ -375,12 +375,24 @@ public class ZmqConfigClient implements SmartLifecycle {
 			return;
 		}
 		ZmqConfigurationPropertiesRebinder beans = this.rebinder;
-		if (beans != null) {
-			beans.rebind(changed);
+		// what the application does with a change cannot stop the client
+		try {
+			if (beans != null) {
+				beans.rebind(changed);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Config client could not rebind the configuration properties beans after a change: " + ex, ex);
 		}
 		ApplicationEventPublisher publisher = this.eventPublisher;
-		if (publisher != null) {
-			publisher.publishEvent(new ZmqConfigChangedEvent(this, changed, current.getEpoch(), current.getSequence()));
+		try {
+			if (publisher != null) {
+				publisher
+					.publishEvent(new ZmqConfigChangedEvent(this, changed, current.getEpoch(), current.getSequence()));
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("A listener of ZmqConfigChangedEvent failed; the client goes on: " + ex, ex);
 		}
 	}
 

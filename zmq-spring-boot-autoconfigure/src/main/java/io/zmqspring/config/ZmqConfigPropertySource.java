@@ -1,6 +1,8 @@
 package io.zmqspring.config;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.jspecify.annotations.Nullable;
 
@@ -76,7 +78,7 @@ public class ZmqConfigPropertySource extends EnumerablePropertySource<Object> {
 
 	/**
 	 * Return the properties now.
-	 * @return an unmodifiable copy
+	 * @return the properties, unmodifiable and sorted by key
 	 */
 	public Map<String, String> getProperties() {
 		return this.state.properties();
@@ -113,7 +115,7 @@ public class ZmqConfigPropertySource extends EnumerablePropertySource<Object> {
 	 * @param properties the properties
 	 */
 	public void replace(long epoch, long sequence, Map<String, String> properties) {
-		this.state = new State(true, epoch, sequence, Map.copyOf(properties));
+		this.state = new State(true, epoch, sequence, Collections.unmodifiableMap(new TreeMap<>(properties)));
 	}
 
 	private record State(boolean synced, long epoch, long sequence, Map<String, String> properties, String[] names) {

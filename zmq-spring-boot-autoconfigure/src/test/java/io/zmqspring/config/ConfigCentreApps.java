@@ -110,8 +110,8 @@ final class ConfigCentreApps {
 		}
 
 		@Bean
-		Changes changes() {
-			return new Changes();
+		Changes changes(@Value("${test.listener-throws:false}") boolean throwing) {
+			return new Changes(throwing);
 		}
 
 		@Bean
@@ -130,9 +130,18 @@ final class ConfigCentreApps {
 
 		final List<ZmqConfigChangedEvent> events = new CopyOnWriteArrayList<>();
 
+		private final boolean throwing;
+
+		Changes(boolean throwing) {
+			this.throwing = throwing;
+		}
+
 		@EventListener
 		void changed(ZmqConfigChangedEvent event) {
 			this.events.add(event);
+			if (this.throwing) {
+				throw new IllegalStateException("a listener that fails");
+			}
 		}
 
 		boolean anyFrom(long epoch) {

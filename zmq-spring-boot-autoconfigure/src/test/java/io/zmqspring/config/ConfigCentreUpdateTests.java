@@ -84,6 +84,22 @@ class ConfigCentreUpdateTests {
 	}
 
 	@Test
+	void listenerThatThrowsDoesNotStopTheClient() {
+		ConfigCentreApps.Endpoints endpoints = ConfigCentreApps.Endpoints.free();
+		try (ConfigurableApplicationContext server = ConfigCentreApps.server(endpoints);
+				ConfigurableApplicationContext client = ConfigCentreApps.client(endpoints,
+						"test.listener-throws=true")) {
+			ConfigCentreApps.Changes changes = client.getBean(ConfigCentreApps.Changes.class);
+			ZmqConfigServer config = server.getBean(ZmqConfigServer.class);
+			config.publish("app.greeting", "first");
+			await().atMost(WAIT).until(() -> changes.anyNamed("app.greeting"));
+			config.publish("app.greeting", "second");
+			await().atMost(WAIT).until(() -> "second".equals(client.getBean(AppSettings.class).getGreeting()));
+			await().atMost(WAIT).until(() -> changes.events.size() >= 2);
+		}
+	}
+
+	@Test
 	void restartedServerWithANewEpochIsDetectedAndTheClientTakesItsState() {
 		ConfigCentreApps.Endpoints endpoints = ConfigCentreApps.Endpoints.free();
 		ConfigurableApplicationContext first = ConfigCentreApps.server(endpoints,
