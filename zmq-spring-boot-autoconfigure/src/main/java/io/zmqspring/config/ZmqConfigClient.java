@@ -96,7 +96,7 @@ public class ZmqConfigClient implements SmartLifecycle {
 
 	private boolean metersRegistered;
 
-	private volatile boolean serverHeard = true;
+	private volatile boolean serverHeard;
 
 	// Owned by the client's thread
 
@@ -188,7 +188,7 @@ public class ZmqConfigClient implements SmartLifecycle {
 
 	/**
 	 * Whether the server was heard (an update or a heartbeat) within the server timeout.
-	 * @return {@code false} while the server is silent
+	 * @return {@code false} until the first message arrived, and while the server is silent
 	 */
 	public boolean isServerHeard() {
 		return this.serverHeard;
@@ -202,6 +202,7 @@ public class ZmqConfigClient implements SmartLifecycle {
 			}
 			this.inbox.clear();
 			this.queued.set(0);
+			this.serverHeard = false;
 			if (!this.metersRegistered) {
 				this.metersRegistered = true;
 				this.metrics.clientSequence(this.propertySource::getSequence);
@@ -271,10 +272,15 @@ public class ZmqConfigClient implements SmartLifecycle {
 							+ " for " + this.serverTimeout.toMillis() + " ms; it keeps the properties it has and "
 							+ "resynchronises when the server is back");
 				}
+				if (current.checkNeverHeard(now, this.serverTimeout.toNanos())) {
+					logger.warn("Config client has heard nothing from the config server on " + this.updatesSocket
+							+ " since it started " + this.serverTimeout.toMillis() + " ms ago; check the socket's "
+							+ "endpoints and security");
+				}
 				if (current.isSyncing() && !this.requesting && now - this.nextRequestAt >= 0) {
 					requestSnapshot(now);
 				}
-				this.serverHeard = !current.isSilent();
+				this.serverHeard = current.isHeard();
 				publishChanges(current);
 			}
 		}

@@ -13,9 +13,10 @@ import org.springframework.core.log.LogMessage;
 /**
  * The decisions of a configuration client, without threads or sockets: which updates to apply,
  * when it is behind (a gap in the sequence numbers, a heartbeat ahead of it), when the server
- * restarted (another epoch, a sequence that goes backwards) and when it went silent. Whenever
- * the client cannot be sure it is in step, it asks for a snapshot, and keeps the updates that
- * arrive meanwhile to apply after it (the Clone pattern). Used by one thread only.
+ * restarted (another epoch, a sequence that goes backwards on the updates socket) and when it
+ * went silent. Whenever the client cannot be sure it is in step, it asks for a snapshot, and
+ * keeps the updates that arrive meanwhile to apply after it (the Clone pattern). Used by one
+ * thread only.
  *
  * @author zmq-spring-boot
  */
@@ -46,10 +47,22 @@ final class ZmqConfigClientState {
 
 	private boolean silent;
 
+	private boolean heard;
+
+	private boolean reportedNeverHeard;
+
 	private long lastHeard;
 
 	/** The last epoch counted as a restart, so that one restart is counted once. */
 	private long restartedEpoch;
+
+	/** The epoch the client left for another; what still arrives from it is ignored. */
+	private long previousEpoch;
+
+	/** The epoch and sequence of the last message on the updates socket, whose order ZeroMQ keeps. */
+	private long streamEpoch;
+
+	private long streamSequence = -1;
 
 	/**
 	 * Create the state of a client.
@@ -114,6 +127,7 @@ final class ZmqConfigClientState {
 	 */
 	boolean onMessage(ZmqConfigMessage message, long now) {
 		this.lastHeard = now;
+		this.heard = true;
 		boolean wasSyncing = this.syncing;
 		if (this.silent) {
 			this.silent = false;
@@ -122,7 +136,21 @@ final class ZmqConfigClientState {
 				startSync();
 			}
 		}
-		if (!this.syncing) {
+		if (message.epoch() == this.previousEpoch && message.epoch() != this.epoch) {
+			// still in flight from the server the client left behind
+			return this.syncing && !wasSyncing;
+		}
+		// ZeroMQ keeps one connection's messages in order, and a server numbers them upwards
+		boolean backwards = message.epoch() == this.streamEpoch && message.sequence() < this.streamSequence;
+		this.streamEpoch = message.epoch();
+		this.streamSequence = message.sequence();
+		if (backwards) {
+			this.metrics.serverRestart();
+			logger.info(LogMessage.of(() -> "Config server on " + this.name + " went back to sequence "
+					+ message.sequence() + "; resynchronising"));
+			startSync();
+		}
+		else if (!this.syncing) {
 			if (message.epoch() != this.epoch) {
 				restarted(message.epoch());
 				logger.info(LogMessage.of(() -> "Config server on " + this.name + " restarted (epoch "
@@ -152,6 +180,7 @@ final class ZmqConfigClientState {
 		if (this.synced && snapshot.epoch() != this.epoch) {
 			// found while the client was already resynchronising (after a gap or a silence)
 			restarted(snapshot.epoch());
+			this.previousEpoch = this.epoch;
 		}
 		this.properties.clear();
 		this.properties.putAll(snapshot.properties());
@@ -193,15 +222,35 @@ final class ZmqConfigClientState {
 	 * @return whether it went silent just now
 	 */
 	boolean checkSilence(long now, long timeoutNanos) {
-		if (this.silent || now - this.lastHeard < timeoutNanos) {
+		if (!this.heard || this.silent || now - this.lastHeard < timeoutNanos) {
 			return false;
 		}
 		this.silent = true;
 		return true;
 	}
 
-	boolean isSilent() {
-		return this.silent;
+	/**
+	 * Check whether nothing at all was heard from the server since the start, for the timeout:
+	 * nothing to resynchronise (the first message's epoch and sequence tell whether the client is
+	 * in step), but worth a warning, once (an updates socket that reaches no server, for example).
+	 * @param now the current {@link System#nanoTime()}
+	 * @param timeoutNanos the server timeout
+	 * @return whether that is so, the first time only
+	 */
+	boolean checkNeverHeard(long now, long timeoutNanos) {
+		if (this.heard || this.reportedNeverHeard || now - this.lastHeard < timeoutNanos) {
+			return false;
+		}
+		this.reportedNeverHeard = true;
+		return true;
+	}
+
+	/**
+	 * Whether the server was heard and is not silent.
+	 * @return {@code false} before the first message and while the server is silent
+	 */
+	boolean isHeard() {
+		return this.heard && !this.silent;
 	}
 
 	private void apply(ZmqConfigUpdate update) {
@@ -225,16 +274,13 @@ final class ZmqConfigClientState {
 		this.metrics.updateApplied();
 	}
 
+	/**
+	 * A heartbeat ahead of the client means it missed updates. One behind it is late, not wrong:
+	 * a snapshot travels on another socket and may overtake heartbeats sent before it.
+	 */
 	private void check(ZmqConfigHeartbeat heartbeat) {
 		if (heartbeat.sequence() > this.sequence) {
 			gap("the server is at " + heartbeat.sequence() + ", the client at " + this.sequence);
-		}
-		else if (heartbeat.sequence() < this.sequence) {
-			this.metrics.serverRestart();
-			this.restartedEpoch = heartbeat.epoch();
-			logger.info(LogMessage.of(() -> "Config server on " + this.name + " went back from sequence "
-					+ this.sequence + " to " + heartbeat.sequence() + "; resynchronising"));
-			startSync();
 		}
 	}
 

@@ -57,7 +57,7 @@ final class ConfigCentreApps {
 	static String[] clientProperties(Endpoints endpoints, String... properties) {
 		List<String> all = new ArrayList<>(List.of("zmq.config-client.enabled=true",
 				"zmq.config-client.startup-timeout=10s", "zmq.config-client.snapshot-timeout=1s",
-				"zmq.config-client.server-timeout=1s", "zmq.sockets.config-snapshot.type=DEALER",
+				"zmq.config-client.server-timeout=3s", "zmq.sockets.config-snapshot.type=DEALER",
 				"zmq.sockets.config-snapshot.endpoints=>" + endpoints.snapshot(), "zmq.sockets.config-updates.type=SUB",
 				"zmq.sockets.config-updates.endpoints=>" + endpoints.updates()));
 		all.addAll(List.of(properties));

@@ -36,7 +36,7 @@ class ConfigCentreResyncTests {
 			await().atMost(WAIT).until(() -> "2".equals(client.getEnvironment().getProperty("b")));
 			assertThat(ConfigCentreApps.centreProperties(client)).containsExactlyInAnyOrderEntriesOf(
 					Map.of("a", "1", "b", "2", "c", "3"));
-			assertThat(server.getSnapshotRequests()).isEqualTo(requests + 1);
+			assertThat(server.getSnapshotRequests()).isGreaterThan(requests);
 			assertThat(ConfigCentreApps.count(client, "zmq.config.client.gaps")).isEqualTo(1);
 			assertThat(client.getBean(ZmqConfigClient.class).getPropertySource().getSequence()).isEqualTo(3);
 		}
@@ -71,14 +71,15 @@ class ConfigCentreResyncTests {
 	void serverHeardAgainAfterItWasSilentIsAskedForASnapshot() throws Exception {
 		ConfigCentreApps.Endpoints endpoints = ConfigCentreApps.Endpoints.free();
 		try (FakeConfigServer server = new FakeConfigServer(endpoints, FakeConfigServer.state(EPOCH, 0, Map.of()));
-				ConfigurableApplicationContext client = subscribedClient(endpoints, server)) {
+				ConfigurableApplicationContext client = subscribedClient(endpoints, server,
+						"zmq.config-client.server-timeout=1s")) {
 			ZmqConfigClient config = client.getBean(ZmqConfigClient.class);
 			int requests = server.getSnapshotRequests();
 			server.setHeartbeats(false);
 			await().atMost(WAIT).until(() -> !config.isServerHeard());
 			assertThat(server.getSnapshotRequests()).isEqualTo(requests);
 			server.setHeartbeats(true);
-			await().atMost(WAIT).until(() -> server.getSnapshotRequests() == requests + 1 && config.isServerHeard());
+			await().atMost(WAIT).until(() -> server.getSnapshotRequests() > requests && config.isServerHeard());
 			assertThat(ConfigCentreApps.count(client, "zmq.config.client.gaps")).isZero();
 		}
 	}
@@ -122,11 +123,15 @@ class ConfigCentreResyncTests {
 		}
 	}
 
-	/** A client whose subscription has reached the server, so that nothing sent from now on is lost. */
+	/**
+	 * A client whose subscription has reached the server, so that nothing sent from now on is
+	 * lost, and which has heard the server's heartbeats.
+	 */
 	private static ConfigurableApplicationContext subscribedClient(ConfigCentreApps.Endpoints endpoints,
-			FakeConfigServer server) {
-		ConfigurableApplicationContext client = ConfigCentreApps.client(endpoints);
-		await().atMost(WAIT).until(() -> server.getSubscriptions() >= 1);
+			FakeConfigServer server, String... properties) {
+		ConfigurableApplicationContext client = ConfigCentreApps.client(endpoints, properties);
+		ZmqConfigClient config = client.getBean(ZmqConfigClient.class);
+		await().atMost(WAIT).until(() -> server.getSubscriptions() >= 1 && config.isServerHeard());
 		return client;
 	}
 
