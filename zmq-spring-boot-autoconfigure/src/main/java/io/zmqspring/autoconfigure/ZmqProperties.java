@@ -683,8 +683,18 @@ public class ZmqProperties {
 		 */
 		private final Request request = new Request();
 
+		/**
+		 * Chunked transfers of payloads far larger than one message, with credit-based flow
+		 * control: sent on a DEALER socket, received on a ROUTER socket.
+		 */
+		private final ZmqTransferProperties transfer = new ZmqTransferProperties();
+
 		public Request getRequest() {
 			return this.request;
+		}
+
+		public ZmqTransferProperties getTransfer() {
+			return this.transfer;
 		}
 
 		public @Nullable ZmqSocketType getType() {
