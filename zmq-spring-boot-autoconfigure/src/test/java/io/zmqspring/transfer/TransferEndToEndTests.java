@@ -119,6 +119,39 @@ class TransferEndToEndTests {
 		});
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(Transport.class)
+	void aResourceParameterReadsTheSpooledPayload(Transport transport) {
+		byte[] payload = GeneratedData.bytes(5, 2 * 1024 * 1024 + 1);
+		runner(transport, ResourceListener.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			context.getBean(ZmqTransferTemplate.class).send("out", payload).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+			Received received = context.getBean(ResourceListener.class).next();
+			assertThat(received.size()).isEqualTo(payload.length);
+			assertThat(received.fileChecksum()).isEqualTo(GeneratedData.checksum(payload));
+		});
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@EnumSource(Transport.class)
+	void aListenerThatMovesThePayloadAwayKeepsIt(Transport transport) {
+		byte[] payload = GeneratedData.bytes(6, 3 * 1024 * 1024);
+		runner(transport, MovingListener.class).withPropertyValues("kept=" + this.files.resolve("kept.bin"))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				context.getBean(ZmqTransferTemplate.class)
+					.send("out", payload, ZmqTransferMetadata.named("kept.bin").withHeader("origin", "test"))
+					.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+				Received received = context.getBean(MovingListener.class).next();
+				assertThat(received.name()).isEqualTo("test");
+				assertThat(received.spoolFile()).isEqualTo(this.files.resolve("kept.bin"));
+				assertThat(GeneratedData.checksum(received.spoolFile())).isEqualTo(GeneratedData.checksum(payload));
+				try (java.util.stream.Stream<Path> spooled = Files.list(this.spool)) {
+					assertThat(spooled).isEmpty();
+				}
+			});
+	}
+
 	record Received(String name, String contentType, long size, int fileChecksum, Path spoolFile) {
 	}
 
@@ -163,6 +196,20 @@ class TransferEndToEndTests {
 		void receive(InputStream payload, @Header(ZmqTransferHeaders.SIZE) long size,
 				@Header(name = MessageHeaders.CONTENT_TYPE, required = false) String contentType) {
 			this.received.add(new Received(null, contentType, size, GeneratedData.checksum(payload), null));
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class MovingListener extends Recorder {
+
+		@org.springframework.beans.factory.annotation.Value("${kept}")
+		Path kept;
+
+		@ZmqListener(socket = "files")
+		void receive(ZmqTransfer transfer, @Header("origin") String origin) throws java.io.IOException {
+			Path moved = transfer.moveTo(this.kept);
+			this.received.add(new Received(origin, null, transfer.getSize(), 0, moved));
 		}
 
 	}
