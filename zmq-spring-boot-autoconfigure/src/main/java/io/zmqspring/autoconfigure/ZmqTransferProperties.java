@@ -30,9 +30,10 @@ public class ZmqTransferProperties {
 
 	/**
 	 * How many chunks of one transfer may be in flight: a receiver grants this many beyond the
-	 * chunks it has written, so a sender never holds more than this many in memory.
+	 * chunks it has written (renewed every quarter of it), so a sender never holds more than this
+	 * many in memory.
 	 */
-	private int credit = 8;
+	private int credit = 16;
 
 	/**
 	 * How long a receiver waits for a transfer's next chunk, and a sender for credit or the

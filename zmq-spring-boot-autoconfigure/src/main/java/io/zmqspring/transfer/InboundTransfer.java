@@ -37,6 +37,9 @@ final class InboundTransfer {
 
 	private long received;
 
+	/** How many chunks the window last granted was counted from. */
+	private long grantedFrom;
+
 	long lastActivity;
 
 	private InboundTransfer(byte[] routingId, long id, ZmqTransferMetadata metadata, long declaredSize, Path spool,
@@ -98,6 +101,19 @@ final class InboundTransfer {
 	/** The window to grant: chunks numbered below it may be sent. */
 	long window(int credit) {
 		return this.nextSequence + credit;
+	}
+
+	/**
+	 * Whether to grant more credit now: once a quarter of the credit (at least one chunk) was
+	 * written since the last grant, so the sender never runs dry and gets a few grants per window
+	 * rather than one per chunk.
+	 */
+	boolean grantDue(int credit) {
+		if (this.nextSequence - this.grantedFrom < Math.max(1, credit / 4)) {
+			return false;
+		}
+		this.grantedFrom = this.nextSequence;
+		return true;
 	}
 
 	long chunks() {

@@ -31,7 +31,7 @@ import io.zmqspring.transfer.ZmqTransferMetrics.Direction;
 /**
  * The receiving side of transfers on a ROUTER socket, for one run of a transfer listener. On the
  * socket's owner thread it opens transfers, writes their chunks to spool files as they arrive,
- * grants credit for each chunk written, confirms a complete payload whose checksum matches, and
+ * grants credit as chunks are written (every quarter of the credit), confirms a complete payload whose checksum matches, and
  * aborts transfers that go silent for the idle timeout or break the protocol. Complete payloads
  * go to the handler on the listener's executor, at most {@code concurrency} at a time.
  *
@@ -187,8 +187,8 @@ final class TransferReceiver implements ZmqSocketReceiver {
 		}
 		this.metrics.chunk(this.socketName, Direction.RECEIVED, data.length);
 		if (!frame.has(ZmqTransferFrame.LAST)) {
-			return grant(transfer, ZmqTransferFrame.Kind.GRANT, 0, transfer.window(this.settings.credit()),
-					this.settings.chunkSize(), 0);
+			return transfer.grantDue(this.settings.credit()) ? grant(transfer, ZmqTransferFrame.Kind.GRANT, 0,
+					transfer.window(this.settings.credit()), this.settings.chunkSize(), 0) : null;
 		}
 		if (frame.has(ZmqTransferFrame.CHECKSUM) && frame.checksum() != transfer.checksum()) {
 			abort(transfer, "checksum", false);

@@ -36,12 +36,12 @@ public record ZmqTransferSettings(int chunkSize, int credit, Duration idleTimeou
 	}
 
 	/**
-	 * Return the defaults: chunks of 256 KB, a credit of 8 chunks, an idle timeout of 30 seconds,
+	 * Return the defaults: chunks of 256 KB, a credit of 16 chunks, an idle timeout of 30 seconds,
 	 * spooling to {@code java.io.tmpdir}, payloads up to 4 GB, 16 transfers at once.
 	 * @return the default settings
 	 */
 	public static ZmqTransferSettings defaults() {
-		return new ZmqTransferSettings(DEFAULT_CHUNK_SIZE, 8, Duration.ofSeconds(30),
+		return new ZmqTransferSettings(DEFAULT_CHUNK_SIZE, 16, Duration.ofSeconds(30),
 				Path.of(System.getProperty("java.io.tmpdir")), 4L * 1024 * 1024 * 1024, 16);
 	}
 

@@ -52,6 +52,8 @@ class TransferAbortTests {
 			.withUserConfiguration(Listener.class)
 			.withPropertyValues("zmq.sockets.files.type=ROUTER", "zmq.sockets.files.endpoints=@" + this.endpoint,
 					"zmq.sockets.files.transfer.enabled=true", "zmq.sockets.files.transfer.idle-timeout=1s",
+					// a credit below 8 is renewed after every chunk, so the raw sender knows each one was written
+					"zmq.sockets.files.transfer.credit=4",
 					"zmq.sockets.files.transfer.spool-directory=" + this.spool, "zmq.sockets.out.type=DEALER",
 					"zmq.sockets.out.endpoints=>" + this.endpoint, "zmq.sockets.out.transfer.enabled=true")
 			.withPropertyValues(properties);
