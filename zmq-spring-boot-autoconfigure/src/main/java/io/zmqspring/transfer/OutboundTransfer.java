@@ -114,7 +114,11 @@ final class OutboundTransfer {
 			byte[] open = ZmqHeaderFrame.encode(this.metadata.toMap());
 			opened = true;
 			send(owner, new ZmqTransferFrame(Kind.OPEN, 0, this.id, 0, payload.size(), 0), open);
-			int size = (int) Math.min(this.chunkSize, awaitCredit(0));
+			long granted = awaitCredit(0);
+			if (granted <= 0) {
+				throw failure("protocol", "the receiver granted chunks of " + granted + " bytes", null);
+			}
+			int size = (int) Math.min(this.chunkSize, granted);
 			CRC32C crc = new CRC32C();
 			long sequence = 0;
 			long offset = 0;

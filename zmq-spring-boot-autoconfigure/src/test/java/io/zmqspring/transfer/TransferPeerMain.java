@@ -52,6 +52,7 @@ public final class TransferPeerMain {
 	private static void send(String endpoint, long seed, long size) throws Exception {
 		try (ConfigurableApplicationContext context = application(SenderApplication.class,
 				"zmq.sockets.out.type=DEALER", "zmq.sockets.out.endpoints=>" + endpoint,
+				"zmq.sockets.out.handshake-interval=1s",
 				"zmq.sockets.out.transfer.enabled=true", "zmq.sockets.out.transfer.idle-timeout=20s")) {
 			ZmqTransferTemplate template = context.getBean(ZmqTransferTemplate.class);
 			System.out.println("SENDING");

@@ -1,9 +1,7 @@
 package io.zmqspring.transfer;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -101,9 +99,7 @@ class TransferProcessTests {
 	}
 
 	private java.util.List<Path> spoolFiles() throws java.io.IOException {
-		try (Stream<Path> files = Files.list(this.spool)) {
-			return files.toList();
-		}
+		return TransferAbortTests.filesIn(this.spool);
 	}
 
 }
