@@ -34,7 +34,8 @@ final class TransferListeners {
 
 	TransferListeners(BeanFactory beanFactory) {
 		this.registry = beanFactory.getBeanProvider(ZmqTransferRegistry.class).getIfAvailable();
-		this.metrics = beanFactory.getBeanProvider(ZmqTransferMetrics.class).getIfAvailable(() -> ZmqTransferMetrics.NONE);
+		this.metrics = beanFactory.getBeanProvider(ZmqTransferMetrics.class)
+			.getIfAvailable(() -> ZmqTransferMetrics.NONE);
 		this.events = beanFactory.getBeanProvider(ZmqEventPublisher.class).getIfAvailable(() -> ZmqEventPublisher.NONE);
 	}
 

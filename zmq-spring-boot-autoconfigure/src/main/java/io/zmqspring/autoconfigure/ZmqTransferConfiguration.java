@@ -23,8 +23,9 @@ import io.zmqspring.transfer.ZmqTransferTemplate;
 /**
  * Chunked transfers ({@code zmq.sockets.<name>.transfer.*}), imported by
  * {@link ZmqAutoConfiguration}: the settings of the sockets that carry them, the
- * {@link ZmqTransferTemplate} that sends them and their meters. {@code @ZmqListener} methods on a ROUTER socket with {@code transfer.enabled} receive
- * them. Every bean backs off when the application declares its own.
+ * {@link ZmqTransferTemplate} that sends them and their meters. {@code @ZmqListener} methods on
+ * a ROUTER socket with {@code transfer.enabled} receive them. Every bean backs off when the
+ * application declares its own.
  *
  * @author zmq-spring-boot
  */

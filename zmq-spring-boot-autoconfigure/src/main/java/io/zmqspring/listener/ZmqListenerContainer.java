@@ -453,10 +453,10 @@ public class ZmqListenerContainer implements SmartLifecycle {
 						ZmqListenerContainer.this.metrics, ZmqListenerContainer.this.forward);
 				this.invoker = invoker(output);
 				ZmqBatchSettings batchSettings = ZmqListenerContainer.this.batch;
-				if (ZmqListenerContainer.this.listener instanceof ZmqFramesListener frames) {
-					this.framed = frames.open(new ZmqListenerContext(ZmqListenerContainer.this.id, acquired,
-							taskExecutor(), ZmqListenerContainer.this.concurrency, ZmqListenerContainer.this.stopTimeout,
-							ZmqListenerContainer.this.metrics, ZmqListenerContainer.this.errorHandler));
+				ZmqListenerContainer container = ZmqListenerContainer.this;
+				if (container.listener instanceof ZmqFramesListener frames) {
+					this.framed = frames.open(new ZmqListenerContext(container.id, acquired, taskExecutor(),
+							container.concurrency, container.stopTimeout, container.metrics, container.errorHandler));
 				}
 				else if (batchSettings != null) {
 					this.batcher = batcher(batchSettings, acquired, output);
@@ -477,6 +477,10 @@ public class ZmqListenerContainer implements SmartLifecycle {
 				}
 				if (this.batcher != null) {
 					this.batcher.finish(System.nanoTime());
+				}
+				if (this.framed != null) {
+					// never attached: nothing in hand yet, so this only ends its handler threads
+					this.framed.finish();
 				}
 				acquired.release();
 				throw ex;

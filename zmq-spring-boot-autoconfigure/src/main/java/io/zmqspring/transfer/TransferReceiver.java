@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +32,9 @@ import io.zmqspring.transfer.ZmqTransferMetrics.Direction;
 /**
  * The receiving side of transfers on a ROUTER socket, for one run of a transfer listener. On the
  * socket's owner thread it opens transfers, writes their chunks to spool files as they arrive,
- * grants credit as chunks are written (every quarter of the credit), confirms a complete payload whose checksum matches, and
- * aborts transfers that go silent for the idle timeout or break the protocol. Complete payloads
+ * grants credit as chunks are written (every quarter of the credit), confirms a complete payload
+ * whose checksum matches, and aborts transfers that go silent for the idle timeout or break the
+ * protocol. Complete payloads
  * go to the handler on the listener's executor, at most {@code concurrency} at a time.
  *
  * @author zmq-spring-boot
@@ -347,8 +349,8 @@ final class TransferReceiver implements ZmqSocketReceiver {
 			this.handler.handle(transfer);
 		}
 		catch (Throwable ex) {
-			this.context.handleError(List.of(transfer.getRoutingId(), transfer.toString().getBytes(StandardCharsets.UTF_8)),
-					transfer.getRoutingId(), ex);
+			byte[] described = transfer.toString().getBytes(StandardCharsets.UTF_8);
+			this.context.handleError(List.of(transfer.getRoutingId(), described), transfer.getRoutingId(), ex);
 		}
 		finally {
 			Thread.interrupted();
@@ -368,12 +370,12 @@ final class TransferReceiver implements ZmqSocketReceiver {
 
 		@Override
 		public boolean equals(Object other) {
-			return other instanceof Key key && key.id == this.id && java.util.Arrays.equals(key.routingId, this.routingId);
+			return other instanceof Key key && key.id == this.id && Arrays.equals(key.routingId, this.routingId);
 		}
 
 		@Override
 		public int hashCode() {
-			return Long.hashCode(this.id) * 31 + java.util.Arrays.hashCode(this.routingId);
+			return Long.hashCode(this.id) * 31 + Arrays.hashCode(this.routingId);
 		}
 
 	}

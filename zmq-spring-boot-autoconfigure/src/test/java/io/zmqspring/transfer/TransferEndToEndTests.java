@@ -45,7 +45,8 @@ class TransferEndToEndTests {
 		return new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ZmqAutoConfiguration.class))
 			.withUserConfiguration(listener)
 			.withPropertyValues("zmq.sockets.files.type=ROUTER", "zmq.sockets.files.endpoints=@" + endpoint,
-					"zmq.sockets.files.transfer.enabled=true", "zmq.sockets.files.transfer.spool-directory=" + this.spool,
+					"zmq.sockets.files.transfer.enabled=true",
+					"zmq.sockets.files.transfer.spool-directory=" + this.spool,
 					"zmq.sockets.out.type=DEALER", "zmq.sockets.out.endpoints=>" + endpoint,
 					"zmq.sockets.out.transfer.enabled=true");
 	}
