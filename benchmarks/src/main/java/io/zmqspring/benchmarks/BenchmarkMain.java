@@ -36,7 +36,7 @@ public final class BenchmarkMain {
 			System.out.println("Observations on: zmq.template.observation-enabled and zmq.listener.observation-enabled");
 		}
 		Set<String> scenarios = new LinkedHashSet<>(
-				List.of(options.getOrDefault("scenarios", "1,2,3,4,5,6,7,8,9,10,11,12,13").split(",")));
+				List.of(options.getOrDefault("scenarios", "1,2,3,4,5,6,7,8,9,10,11,12,13,14").split(",")));
 		Harness harness = new Harness(Integer.parseInt(options.getOrDefault("warmup", "3")),
 				Integer.parseInt(options.getOrDefault("rounds", "5")),
 				Double.parseDouble(options.getOrDefault("scale", "1.0")));
@@ -67,6 +67,7 @@ public final class BenchmarkMain {
 				case "11" -> messages.formats("11 formats end to end");
 				case "12" -> messages.batches("12 batch send tcp");
 				case "13" -> new OutboxScenario(harness).run("13 durable outbox tcp");
+				case "14" -> new TransferScenario(harness).run("14 transfer 256 KB chunks tcp");
 				default -> throw new IllegalArgumentException("Unknown scenario " + scenario);
 			};
 			result.forEach(BenchmarkMain::print);

@@ -52,6 +52,7 @@ import io.zmqspring.listener.ZmqListenerEndpoint;
 import io.zmqspring.listener.ZmqListenerEndpointRegistry;
 import io.zmqspring.listener.ZmqListenerErrorHandler;
 import io.zmqspring.listener.ZmqPayloadMessageConverter;
+import io.zmqspring.transfer.ZmqTransferListener;
 
 /**
  * Finds {@link ZmqListener} methods on beans and, once all singletons exist, registers one
@@ -116,13 +117,14 @@ public class ZmqListenerAnnotationBeanPostProcessor
 		ZmqContentTypes contentTypes = factory.getBeanProvider(ZmqContentTypes.class)
 			.getIfAvailable(() -> ZmqContentTypes.NONE);
 		DefaultMessageHandlerMethodFactory methodFactory = messageHandlerMethodFactory(factory, converter);
+		TransferListeners transfers = new TransferListeners(factory);
 		List<PendingListener> toRegister;
 		synchronized (this.pending) {
 			toRegister = new ArrayList<>(this.pending);
 			this.pending.clear();
 		}
 		for (PendingListener listener : toRegister) {
-			registry.registerListener(endpoint(listener, sockets, converter, contentTypes, methodFactory));
+			registry.registerListener(endpoint(listener, sockets, converter, contentTypes, methodFactory, transfers));
 		}
 	}
 
@@ -154,7 +156,7 @@ public class ZmqListenerAnnotationBeanPostProcessor
 
 	private ZmqListenerEndpoint endpoint(PendingListener listener, ZmqSocketRegistry sockets,
 			CompositeZmqMessageConverter converter, ZmqContentTypes contentTypes,
-			DefaultMessageHandlerMethodFactory methodFactory) {
+			DefaultMessageHandlerMethodFactory methodFactory, TransferListeners transfers) {
 		ZmqListener annotation = listener.annotation();
 		String id = resolve(annotation.id());
 		if (id.isEmpty()) {
@@ -168,12 +170,17 @@ public class ZmqListenerAnnotationBeanPostProcessor
 		MimeType contentType = ListenerAttributes.contentType(description, resolve(annotation.contentType()), socket,
 				contentTypes, converter);
 		ZmqListenerEndpoint endpoint;
-		if (flag(description + " batch", resolve(annotation.batch()), false)) {
-			ZmqBatchSettings batch = ListenerAttributes.batch(description, listener.method(), socket,
+		boolean batch = flag(description + " batch", resolve(annotation.batch()), false);
+		ZmqTransferListener transfer = transfers.listener(description, socket, listener.method(), handler, batch);
+		if (transfer != null) {
+			endpoint = new ZmqListenerEndpoint(id, socket, transfer);
+		}
+		else if (batch) {
+			ZmqBatchSettings settings = ListenerAttributes.batch(description, listener.method(), socket,
 					resolve(annotation.batchSize()), resolve(annotation.batchTimeout()));
 			endpoint = new ZmqListenerEndpoint(id, socket,
 					new BatchMessagingZmqMessageListener(handler, converter, contentType));
-			endpoint.setBatch(batch);
+			endpoint.setBatch(settings);
 		}
 		else {
 			endpoint = new ZmqListenerEndpoint(id, socket,
@@ -186,7 +193,9 @@ public class ZmqListenerAnnotationBeanPostProcessor
 		if (!errorHandler.isEmpty()) {
 			endpoint.setErrorHandler(errorHandler(description, errorHandler));
 		}
-		endpoint.setSendTo(sendTo(description, listener.method(), socket, sockets));
+		if (transfer == null) {
+			endpoint.setSendTo(sendTo(description, listener.method(), socket, sockets));
+		}
 		String asyncReplyTimeout = resolve(annotation.asyncReplyTimeout());
 		if (!asyncReplyTimeout.isEmpty()) {
 			endpoint.setAsyncReplyTimeout(positiveDuration(description + " asyncReplyTimeout", asyncReplyTimeout));

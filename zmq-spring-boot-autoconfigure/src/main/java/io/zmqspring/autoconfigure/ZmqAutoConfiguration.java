@@ -57,7 +57,8 @@ import io.zmqspring.template.ZmqTemplate;
 		"org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration" })
 @ConditionalOnClass(ZContext.class)
 @EnableConfigurationProperties(ZmqProperties.class)
-@Import({ ZmqMessageConverterConfiguration.class, ZmqAnnotationDrivenConfiguration.class })
+@Import({ ZmqMessageConverterConfiguration.class, ZmqAnnotationDrivenConfiguration.class,
+		ZmqTransferConfiguration.class })
 public class ZmqAutoConfiguration {
 
 	@Bean(destroyMethod = "")

@@ -688,12 +688,22 @@ public class ZmqProperties {
 		 */
 		private final ZmqOutboxProperties outbox = new ZmqOutboxProperties();
 
+		/**
+		 * Chunked transfers of payloads far larger than one message, with credit-based flow
+		 * control: sent on a DEALER socket, received on a ROUTER socket.
+		 */
+		private final ZmqTransferProperties transfer = new ZmqTransferProperties();
+
 		public Request getRequest() {
 			return this.request;
 		}
 
 		public ZmqOutboxProperties getOutbox() {
 			return this.outbox;
+		}
+
+		public ZmqTransferProperties getTransfer() {
+			return this.transfer;
 		}
 
 		public @Nullable ZmqSocketType getType() {

@@ -20,6 +20,7 @@ import org.springframework.core.task.TaskExecutor;
 import org.springframework.util.Assert;
 
 import io.zmqspring.converter.ZmqMessageConverter;
+import io.zmqspring.core.ZmqException;
 import io.zmqspring.core.ZmqKeepAlive;
 import io.zmqspring.core.ZmqRateLimitedLog;
 import io.zmqspring.core.ZmqSocketDefinition;
@@ -445,6 +446,9 @@ public class ZmqListenerContainer implements SmartLifecycle {
 
 		private @Nullable ListenerBatcher batcher;
 
+		/** The receiver of a listener that runs a protocol of its own ({@link ZmqFramesListener}). */
+		private @Nullable ZmqSocketReceiver framed;
+
 		Run() {
 			ZmqSocketType type = ZmqListenerContainer.this.definition.type();
 			String socketName = ZmqListenerContainer.this.definition.name();
@@ -469,7 +473,12 @@ public class ZmqListenerContainer implements SmartLifecycle {
 						ZmqListenerContainer.this.metrics, ZmqListenerContainer.this.forward);
 				this.invoker = invoker(output);
 				ZmqBatchSettings batchSettings = ZmqListenerContainer.this.batch;
-				if (batchSettings != null) {
+				ZmqListenerContainer container = ZmqListenerContainer.this;
+				if (container.listener instanceof ZmqFramesListener frames) {
+					this.framed = frames.open(new ZmqListenerContext(container.id, acquired, taskExecutor(),
+							container.concurrency, container.stopTimeout, container.metrics, container.errorHandler));
+				}
+				else if (batchSettings != null) {
 					this.batcher = batcher(batchSettings, acquired, output);
 					this.batcher.start();
 				}
@@ -488,6 +497,10 @@ public class ZmqListenerContainer implements SmartLifecycle {
 				}
 				if (this.batcher != null) {
 					this.batcher.finish(System.nanoTime());
+				}
+				if (this.framed != null) {
+					// never attached: nothing in hand yet, so this only ends its handler threads
+					this.framed.finish();
 				}
 				acquired.release();
 				throw ex;
@@ -601,7 +614,11 @@ public class ZmqListenerContainer implements SmartLifecycle {
 
 		@Override
 		public void opened(ZMQ.Socket socket) {
-			if (ZmqListenerContainer.this.definition.type() == ZmqSocketType.XSUB) {
+			ZmqSocketReceiver stage = this.framed;
+			if (stage != null) {
+				stage.opened(socket);
+			}
+			else if (ZmqListenerContainer.this.definition.type() == ZmqSocketType.XSUB) {
 				subscribe(socket, ZmqListenerContainer.this.definition.topics());
 			}
 		}
@@ -619,6 +636,10 @@ public class ZmqListenerContainer implements SmartLifecycle {
 
 		@Override
 		public boolean ready() {
+			ZmqSocketReceiver stage = this.framed;
+			if (stage != null) {
+				return stage.ready();
+			}
 			ListenerBatcher batching = this.batcher;
 			if (batching != null) {
 				return batching.ready();
@@ -629,18 +650,30 @@ public class ZmqListenerContainer implements SmartLifecycle {
 
 		@Override
 		public long work(long now) {
+			ZmqSocketReceiver stage = this.framed;
+			if (stage != null) {
+				return stage.work(now);
+			}
 			ListenerBatcher batching = this.batcher;
 			return (batching != null) ? batching.work(now) : Long.MAX_VALUE;
 		}
 
 		@Override
 		public boolean isIdle() {
+			ZmqSocketReceiver stage = this.framed;
+			if (stage != null) {
+				return stage.isIdle();
+			}
 			ListenerBatcher batching = this.batcher;
 			return batching == null || batching.isEmpty();
 		}
 
 		@Override
 		public @Nullable List<byte[]> receive(List<byte[]> frames) {
+			ZmqSocketReceiver stage = this.framed;
+			if (stage != null) {
+				return stage.receive(frames);
+			}
 			ZmqInboundMessage message = this.parser.parse(frames);
 			if (message == null) {
 				String reason = this.parser.invalidReason(frames);
@@ -665,6 +698,10 @@ public class ZmqListenerContainer implements SmartLifecycle {
 
 		@Override
 		public boolean finish() {
+			ZmqSocketReceiver stage = this.framed;
+			if (stage != null) {
+				return stage.finish();
+			}
 			ListenerBatcher batching = this.batcher;
 			if (batching != null) {
 				return batching.finish(this.stopDeadline);
@@ -683,6 +720,14 @@ public class ZmqListenerContainer implements SmartLifecycle {
 				return true;
 			}
 			return false;
+		}
+
+		@Override
+		public void socketLost(ZmqException reason) {
+			ZmqSocketReceiver stage = this.framed;
+			if (stage != null) {
+				stage.socketLost(reason);
+			}
 		}
 
 		@Override
