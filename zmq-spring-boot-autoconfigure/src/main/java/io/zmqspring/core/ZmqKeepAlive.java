@@ -43,6 +43,16 @@ public final class ZmqKeepAlive {
 		}
 	}
 
+	/**
+	 * Return how many containers and proxies hold the JVM alive now.
+	 * @return the count
+	 */
+	public static int holders() {
+		synchronized (monitor) {
+			return running;
+		}
+	}
+
 	private static void await() {
 		Thread self = Thread.currentThread();
 		synchronized (monitor) {

@@ -83,7 +83,12 @@ final class OutboundTransfer {
 				this.window = Math.max(this.window, frame.sequence());
 			}
 			case DONE -> this.done = frame;
-			case ERROR -> this.refused = ZmqTransferFrame.reason(body);
+			case ERROR -> {
+				// The first error says why; chunks already in flight only earn "unknown-transfer" after it
+				if (this.refused == null) {
+					this.refused = ZmqTransferFrame.reason(body);
+				}
+			}
 			default -> {
 				return;
 			}
