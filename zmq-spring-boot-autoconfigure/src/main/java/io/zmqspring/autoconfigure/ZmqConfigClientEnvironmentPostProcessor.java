@@ -60,7 +60,7 @@ public class ZmqConfigClientEnvironmentPostProcessor implements EnvironmentPostP
 		ZmqProperties zmq = binder.bind("zmq", ZmqProperties.class).orElseGet(ZmqProperties::new);
 		ZmqSocketOptions defaults = ZmqSocketDefinitions.defaults(zmq);
 		String name = client.getSnapshotSocket();
-		ZmqProperties.Socket configured = zmq.getSockets().get(name);
+		ZmqSocketProperties configured = zmq.getSockets().get(name);
 		ZmqSocketDefinition socket = ZmqConfigSockets.check("zmq.config-client.snapshot-socket", name,
 				(configured != null) ? ZmqSocketDefinitions.socket(name, "zmq.sockets." + name, configured, defaults)
 						: null,

@@ -95,7 +95,7 @@ final class ZmqProxyDefinitions {
 			}
 			definition = ZmqSocketDefinitions.socket(own, property, properties, registry.getDefaultOptions());
 		}
-		ZmqProperties.Socket configured = (socket != null) ? all.getSockets().get(socket) : properties;
+		ZmqSocketProperties configured = (socket != null) ? all.getSockets().get(socket) : properties;
 		if (configured != null && configured.getWaitForSubscribers() != null) {
 			throw new ZmqConfigurationException(property, definition.name(), "a proxy's socket does not wait for "
 					+ "subscribers; wait-for-subscribers is for the template's publishers");

@@ -88,7 +88,7 @@ public class ZmqProxyProperties {
 	 * One socket of a proxy: a configured socket by name, or one declared here. A plain value
 	 * ({@code frontend: market-in}) names a socket.
 	 */
-	public static class Side extends ZmqProperties.Socket {
+	public static class Side extends ZmqSocketProperties {
 
 		/**
 		 * Name of a socket under zmq.sockets to use; leave type and endpoints out then.

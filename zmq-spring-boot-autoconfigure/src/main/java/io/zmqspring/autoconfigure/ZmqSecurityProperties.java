@@ -30,9 +30,9 @@ final class ZmqSecurityProperties {
 	private ZmqSecurityProperties() {
 	}
 
-	static ZmqSecurity resolve(String prefix, ZmqProperties.Security own, ZmqSecurity inherited) {
-		ZmqProperties.Curve curve = own.getCurve();
-		ZmqProperties.Plain plain = own.getPlain();
+	static ZmqSecurity resolve(String prefix, ZmqSocketSecurityProperties own, ZmqSecurity inherited) {
+		ZmqCurveProperties curve = own.getCurve();
+		ZmqPlainProperties plain = own.getPlain();
 		ZmqSecurityMechanism mechanism = (own.getMechanism() != null) ? own.getMechanism() : inherited.mechanism();
 		String publicKey = inherited.curvePublicKey();
 		String secretKey = inherited.curveSecretKey();

@@ -52,7 +52,7 @@ final class ZmqSocketDefinitions {
 	static Map<String, ZmqRequestPolicy> requestPolicies(ZmqProperties properties) {
 		Map<String, ZmqRequestPolicy> policies = new java.util.LinkedHashMap<>();
 		properties.getSockets().forEach((name, socket) -> {
-			ZmqProperties.Request request = socket.getRequest();
+			ZmqRequestProperties request = socket.getRequest();
 			if (request.getRetries() > 0 || request.isFailFastWhenDisconnected()) {
 				policies.put(name, new ZmqRequestPolicy(
 						(request.getRetries() > 0) ? ZmqRequestPolicy.retryOnTimeout(request.getRetries()) : null,
@@ -63,9 +63,9 @@ final class ZmqSocketDefinitions {
 		return policies;
 	}
 
-	private static void validateRequest(String name, ZmqProperties.Socket socket) {
+	private static void validateRequest(String name, ZmqSocketProperties socket) {
 		String prefix = "zmq.sockets." + name + ".request.";
-		ZmqProperties.Request request = socket.getRequest();
+		ZmqRequestProperties request = socket.getRequest();
 		if (request.getRetries() < 0) {
 			throw new ZmqConfigurationException(prefix + "retries", request.getRetries(), "must not be negative");
 		}
@@ -101,7 +101,7 @@ final class ZmqSocketDefinitions {
 	static List<ZmqSocketDefinition> sockets(ZmqProperties properties, ZmqSocketOptions defaults) {
 		List<ZmqSocketDefinition> definitions = new ArrayList<>();
 		Map<String, ZmqSocketDefinition> byZapDomain = new java.util.HashMap<>();
-		for (Map.Entry<String, ZmqProperties.Socket> entry : properties.getSockets().entrySet()) {
+		for (Map.Entry<String, ZmqSocketProperties> entry : properties.getSockets().entrySet()) {
 			ZmqSocketDefinition definition = socket(entry.getKey(), entry.getValue(), defaults);
 			ZmqSecurity security = definition.options().security();
 			if (security.usesZap(definition.endpoints().stream().anyMatch(ZmqEndpoint::bind))) {
@@ -151,7 +151,7 @@ final class ZmqSocketDefinitions {
 		}
 	}
 
-	private static ZmqSocketDefinition socket(String name, ZmqProperties.Socket socket, ZmqSocketOptions defaults) {
+	private static ZmqSocketDefinition socket(String name, ZmqSocketProperties socket, ZmqSocketOptions defaults) {
 		return socket(name, "zmq.sockets." + name, socket, defaults);
 	}
 
@@ -164,7 +164,7 @@ final class ZmqSocketDefinitions {
 	 * @return the definition
 	 * @throws ZmqConfigurationException naming the first property at fault
 	 */
-	static ZmqSocketDefinition socket(String name, String prefix, ZmqProperties.Socket socket,
+	static ZmqSocketDefinition socket(String name, String prefix, ZmqSocketProperties socket,
 			ZmqSocketOptions defaults) {
 		ZmqSocketType type = socket.getType();
 		if (type == null) {
@@ -219,7 +219,7 @@ final class ZmqSocketDefinitions {
 		return waits;
 	}
 
-	private static void validateSubscriberWait(String prefix, ZmqSocketType type, ZmqProperties.Socket socket) {
+	private static void validateSubscriberWait(String prefix, ZmqSocketType type, ZmqSocketProperties socket) {
 		Integer subscribers = socket.getWaitForSubscribers();
 		if (subscribers == null) {
 			return;
@@ -238,13 +238,13 @@ final class ZmqSocketDefinitions {
 		}
 	}
 
-	private static ZmqHeaderSettings headers(ZmqProperties.Headers own, ZmqHeaderSettings defaults) {
+	private static ZmqHeaderSettings headers(ZmqHeadersProperties own, ZmqHeaderSettings defaults) {
 		boolean enabled = (own.getEnabled() != null) ? own.getEnabled() : defaults.enabled();
 		List<String> allowed = (own.getAllowed() != null) ? own.getAllowed() : defaults.allowed();
 		return new ZmqHeaderSettings(enabled, allowed);
 	}
 
-	private static ZmqSocketOptions options(ZmqProperties.SocketOptions own,
+	private static ZmqSocketOptions options(ZmqSocketOptionsProperties own,
 			@Nullable ZmqSocketOptions defaults) {
 		DataSize maxSize = own.getMaxMessageSize();
 		Long maxMessageSize = (maxSize != null) ? Long.valueOf(maxSize.toBytes())

@@ -95,7 +95,7 @@ class ZmqConfigurationMetadataTests {
 	void socketsAreAMapOfNamedSockets() {
 		JsonNode property = property("zmq.sockets");
 		assertThat(property.path("type").asString()).startsWith("java.util.Map<java.lang.String,")
-			.contains("ZmqProperties$Socket");
+			.contains("ZmqSocketProperties");
 		assertThat(property.path("description").asString()).containsIgnoringCase("named sockets");
 	}
 
