@@ -131,12 +131,14 @@ class HostileInputTests {
 			// A short handshake interval retries JeroMQ's own stalled connects (see README) quickly
 			ZMQ.Socket req = peer.createSocket(SocketType.REQ);
 			req.setHandshakeIvl(1000);
+			req.setReconnectIVL(50);
 			req.setReceiveTimeOut((int) TIMEOUT.toMillis());
 			req.connect(rpc);
 			assertThat(req.send("late")).isTrue();
 			assertThat(req.recvStr()).isEqualTo("pong:late");
 			ZMQ.Socket push = peer.createSocket(SocketType.PUSH);
 			push.setHandshakeIvl(1000);
+			push.setReconnectIVL(50);
 			push.setSendTimeOut((int) TIMEOUT.toMillis());
 			push.connect(pipe);
 			assertThat(push.send("late-push")).isTrue();
