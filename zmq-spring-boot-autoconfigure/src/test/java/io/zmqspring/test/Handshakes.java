@@ -15,7 +15,8 @@ import static org.awaitility.Awaitility.await;
  * not send before. JeroMQ 0.6.0 now and then stalls a fresh TCP connect before its handshake
  * until the handshake timer drops it (zeromq/jeromq#1022), and a bound socket hands messages to
  * such a connection, where they are lost; a request sent into it waits out the handshake
- * interval. Inproc connections have no handshake.
+ * interval. Inproc connections have no handshake. Not for a socket a customizer put a monitor on:
+ * JeroMQ takes one monitor per socket, and the starter's, which counts the connections, stays off.
  */
 public final class Handshakes {
 
