@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,6 +25,7 @@ import io.zmqspring.listener.ZmqListenerContainer;
 import io.zmqspring.listener.ZmqListenerEndpointRegistry;
 import io.zmqspring.template.ZmqTemplate;
 import io.zmqspring.test.FreePorts;
+import io.zmqspring.test.Handshakes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -69,6 +71,9 @@ class ZmqActuatorWebIntegrationTests {
 
 	@Autowired
 	private PullListener listener;
+
+	@Autowired
+	private ApplicationContext context;
 
 	private RestTestClient client;
 
@@ -186,6 +191,9 @@ class ZmqActuatorWebIntegrationTests {
 				.isOk()
 				.expectBody()
 				.jsonPath("$.status").isEqualTo("UP"));
+		// The PUSH may not have noticed yet that its connection to the stopped socket is gone, and
+		// what it hands that connection is lost: send once it reconnected
+		Handshakes.awaitGreeted(this.context, "pull", 1);
 		this.template.convertAndSend("out", "after");
 		await().atMost(WAIT).untilAsserted(() -> assertThat(this.listener.received).contains("after"));
 	}

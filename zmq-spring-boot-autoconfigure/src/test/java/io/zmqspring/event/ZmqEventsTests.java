@@ -282,6 +282,7 @@ class ZmqEventsTests {
 	private static ZMQ.Socket connect(ZMQ.Socket peer, String endpoint) {
 		peer.setLinger(0);
 		peer.setHandshakeIvl(1000);
+		peer.setReconnectIVL(50);
 		peer.connect(endpoint);
 		return peer;
 	}

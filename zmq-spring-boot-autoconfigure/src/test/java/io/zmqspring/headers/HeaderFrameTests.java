@@ -211,6 +211,7 @@ class HeaderFrameTests {
 		ZMQ.Socket socket = peer.createSocket(type);
 		// JeroMQ now and then stalls a fresh connect before its handshake; retry it quickly
 		socket.setHandshakeIvl(1000);
+		socket.setReconnectIVL(50);
 		socket.connect(endpoint);
 		return socket;
 	}

@@ -60,7 +60,8 @@ class HostileInputTests {
 
 	private static final Duration ATTACK_DEADLINE = Duration.ofSeconds(30);
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(10);
+	/** Longer than twice the handshake interval a connect JeroMQ stalls waits out. */
+	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
 	private static final long MEMORY_HEADROOM = 48L * 1024 * 1024;
 
@@ -74,7 +75,7 @@ class HostileInputTests {
 		.withConfiguration(AutoConfigurations.of(ZmqAutoConfiguration.class))
 		.withBean(SimpleMeterRegistry.class)
 		.withPropertyValues("zmq.defaults.linger=0", "zmq.context.shutdown-timeout=3s",
-				"zmq.template.reply-timeout=10s");
+				"zmq.template.reply-timeout=20s");
 
 	@Test
 	void hostileZmtpAtBoundPortsLeavesEverySocketServing() throws Exception {
@@ -131,12 +132,14 @@ class HostileInputTests {
 			// A short handshake interval retries JeroMQ's own stalled connects (see README) quickly
 			ZMQ.Socket req = peer.createSocket(SocketType.REQ);
 			req.setHandshakeIvl(1000);
+			req.setReconnectIVL(50);
 			req.setReceiveTimeOut((int) TIMEOUT.toMillis());
 			req.connect(rpc);
 			assertThat(req.send("late")).isTrue();
 			assertThat(req.recvStr()).isEqualTo("pong:late");
 			ZMQ.Socket push = peer.createSocket(SocketType.PUSH);
 			push.setHandshakeIvl(1000);
+			push.setReconnectIVL(50);
 			push.setSendTimeOut((int) TIMEOUT.toMillis());
 			push.connect(pipe);
 			assertThat(push.send("late-push")).isTrue();

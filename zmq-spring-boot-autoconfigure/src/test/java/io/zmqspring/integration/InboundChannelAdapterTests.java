@@ -32,6 +32,7 @@ import io.zmqspring.integration.dsl.ZmqIntegration;
 import io.zmqspring.listener.ZmqHeaders;
 import io.zmqspring.listener.ZmqListenerContainer;
 import io.zmqspring.template.ZmqTemplate;
+import io.zmqspring.test.Handshakes;
 import io.zmqspring.test.Transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -181,6 +182,9 @@ class InboundChannelAdapterTests {
 				assertThat(adapter.getListenerContainer().isRunning()).isFalse();
 				adapter.start();
 				assertThat(adapter.getListenerContainer().isRunning()).isTrue();
+				// The PUSH may not have noticed yet that its connection to the stopped socket is
+				// gone, and what it hands that connection is lost: send once it reconnected
+				Handshakes.awaitGreeted(context, "in", 1);
 				byte[] again = "order-2".getBytes(StandardCharsets.UTF_8);
 				template.send("out", again);
 				assertThat(Received.next(received).getPayload()).isEqualTo(again);

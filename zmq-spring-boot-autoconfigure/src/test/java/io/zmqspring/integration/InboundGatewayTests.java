@@ -55,7 +55,9 @@ class InboundGatewayTests {
 		return this.runner.withUserConfiguration(flow)
 			.withPropertyValues("api.endpoint=@" + endpoint, "zmq.sockets.api.type=" + type,
 					"zmq.sockets.api.endpoints=@" + endpoint, "zmq.sockets.client.type=DEALER",
-					"zmq.sockets.client.endpoints=>" + endpoint, "zmq.template.reply-timeout=" + TIMEOUT.toMillis() + "ms");
+					"zmq.sockets.client.endpoints=>" + endpoint, "zmq.template.reply-timeout=" + TIMEOUT.toMillis() + "ms",
+					// a connect JeroMQ stalls before its handshake is retried well within a reply timeout
+					"zmq.sockets.client.handshake-interval=1s");
 	}
 
 	@ParameterizedTest(name = "{1} over {0}")

@@ -29,6 +29,7 @@ import io.zmqspring.core.ZmqReplyTimeoutException;
 import io.zmqspring.integration.autoconfigure.ZmqIntegrationAutoConfiguration;
 import io.zmqspring.integration.dsl.ZmqIntegration;
 import io.zmqspring.listener.ZmqHeaders;
+import io.zmqspring.test.Handshakes;
 import io.zmqspring.test.Transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,7 +41,11 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class OutboundGatewayTests {
 
-	/** Long enough for any reply on a busy machine; the requests the server ignores wait it out. */
+	/**
+	 * Long enough for any reply on a busy machine; the requests the server ignores wait it out.
+	 * Shorter than the starter's handshake interval: over tcp the tests that expect a reply first
+	 * wait for the client's connection, which JeroMQ now and then stalls for that interval.
+	 */
 	static final Duration REPLY_TIMEOUT = Duration.ofSeconds(3);
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -58,6 +63,7 @@ class OutboundGatewayTests {
 	void theReplyIsConvertedAndSentOnWithTheRequestsHeaders(Transport transport) {
 		client(transport, SyncGatewayFlow.class).run((context) -> {
 			assertThat(context).hasNotFailed();
+			Handshakes.awaitGreeted(context, transport, "client", 1);
 			MessageChannel requests = context.getBean("requests", MessageChannel.class);
 			PollableChannel replies = context.getBean("replies", PollableChannel.class);
 			requests.send(MessageBuilder.withPayload("price").setHeader("order", 42).build());
@@ -72,6 +78,7 @@ class OutboundGatewayTests {
 	void anAsyncGatewaySendsTheReplyOnOffTheSocketsThread(Transport transport) {
 		client(transport, AsyncGatewayFlow.class).run((context) -> {
 			assertThat(context).hasNotFailed();
+			Handshakes.awaitGreeted(context, transport, "client", 1);
 			MessageChannel requests = context.getBean("requests", MessageChannel.class);
 			PollableChannel replies = context.getBean("replies", PollableChannel.class);
 			for (int i = 0; i < 20; i++) {
@@ -132,6 +139,7 @@ class OutboundGatewayTests {
 			.withPropertyValues("zmq.defaults.headers.enabled=true", "zmq.defaults.headers.allowed=app-*")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
+				Handshakes.awaitGreeted(context, "client", 1);
 				MessageChannel requests = context.getBean("requests", MessageChannel.class);
 				requests.send(MessageBuilder.withPayload("tenant").setHeader("app-tenant", "acme").build());
 				assertThat(Received.next(context.getBean("replies", PollableChannel.class)).getPayload())

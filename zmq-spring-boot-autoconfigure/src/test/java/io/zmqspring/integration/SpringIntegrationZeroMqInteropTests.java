@@ -107,6 +107,12 @@ class SpringIntegrationZeroMqInteropTests {
 			return IntegrationFlow
 				.from(ZeroMq.inboundChannelAdapter(theirs.context(), SocketType.SUB)
 					.connectUrl("tcp://127.0.0.1:" + theirs.port())
+					// JeroMQ now and then stalls a fresh connect before its handshake, by default
+					// for 30 s: retry it quickly
+					.socketConfigurer((socket) -> {
+						socket.setHandshakeIvl(1000);
+						socket.setReconnectIVL(50);
+					})
 					.topics("quotes")
 					.consumeDelay(Duration.ofMillis(10)))
 				.channel((channels) -> channels.queue("received"))

@@ -57,7 +57,7 @@ class PyzmqPeerClosingInteropTests {
 					try {
 						ZmqTemplate template = context.getBean(ZmqTemplate.class);
 						CompletableFuture<List<byte[]>> answered = template.sendAndReceiveAsync("client",
-								List.of(bytes("answered")), Duration.ofSeconds(10));
+								List.of(bytes("answered")), WAIT);
 						server.awaitLine("RECEIVED");
 						template.sendAndReceiveAsync("client", List.of(bytes("expires")), Duration.ofMillis(200));
 						assertThat(metrics.parked.await(WAIT.toSeconds(), TimeUnit.SECONDS))

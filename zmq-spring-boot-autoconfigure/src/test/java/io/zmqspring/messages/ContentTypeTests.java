@@ -112,7 +112,9 @@ class ContentTypeTests {
 		this.runner.withUserConfiguration(QuoteService.class)
 			.withPropertyValues("zmq.defaults.headers.enabled=true", "zmq.sockets.quotes.type=REP",
 					"zmq.sockets.quotes.endpoints=@" + endpoint, "zmq.sockets.ask.type=REQ",
-					"zmq.sockets.ask.endpoints=>" + endpoint, "zmq.sockets.ask.content-type=application/msgpack")
+					"zmq.sockets.ask.endpoints=>" + endpoint, "zmq.sockets.ask.content-type=application/msgpack",
+					// longer than the handshake interval a connect JeroMQ stalls waits out
+					"zmq.template.reply-timeout=20s")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				Order quoted = context.getBean(ZmqTemplate.class)

@@ -44,7 +44,9 @@ class SharedSocketTests {
 				try (ZContext client = new ZContext()) {
 					ZMQ.Socket dealer = client.createSocket(SocketType.DEALER);
 					dealer.setIdentity("client-1".getBytes(StandardCharsets.UTF_8));
+					// JeroMQ now and then stalls a fresh connect before its handshake; retry it quickly
 					dealer.setHandshakeIvl(1000);
+					dealer.setReconnectIVL(50);
 					dealer.setReceiveTimeOut((int) TIMEOUT.toMillis());
 					dealer.connect(endpoint);
 					dealer.send("hello");

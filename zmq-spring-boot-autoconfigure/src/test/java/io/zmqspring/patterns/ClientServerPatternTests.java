@@ -122,6 +122,8 @@ class ClientServerPatternTests {
 				// JeroMQ now and then stalls a fresh connect before its handshake; retry it quickly
 				first.setHandshakeIvl(1000);
 				second.setHandshakeIvl(1000);
+				first.setReconnectIVL(50);
+				second.setReconnectIVL(50);
 				first.connect(this.endpoint);
 				second.connect(this.endpoint);
 				first.setReceiveTimeOut((int) TIMEOUT.toMillis());

@@ -47,6 +47,7 @@ class EndpointTests {
 				ZMQ.Socket push = peerContext.createSocket(SocketType.PUSH);
 				// A raw JeroMQ connect can stall before its handshake (see README); retry it quickly
 				push.setHandshakeIvl(1000);
+				push.setReconnectIVL(50);
 				assertThat(push.connect(actual.get(0))).isTrue();
 				assertThat(push.send("from a raw socket")).isTrue();
 				WildcardListener listener = context.getBean(WildcardListener.class);

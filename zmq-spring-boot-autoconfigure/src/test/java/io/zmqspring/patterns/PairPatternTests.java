@@ -65,6 +65,7 @@ class PairPatternTests {
 				peer.setReceiveTimeOut((int) TIMEOUT.toMillis());
 				// A raw JeroMQ connect can stall before its handshake (see README); retry it quickly
 				peer.setHandshakeIvl(1000);
+				peer.setReconnectIVL(50);
 				assertThat(peer.connect(endpoint)).isTrue();
 				assertThat(peer.send("ping")).isTrue();
 				assertThat(peer.recvStr()).isEqualTo("PING");

@@ -62,7 +62,10 @@ class SlowJoinerTests {
 		String endpoint = FreePorts.tcp();
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ZmqAutoConfiguration.class))
 			.withPropertyValues("zmq.sockets.news.type=PUB", "zmq.sockets.news.endpoints=@" + endpoint,
-					"zmq.sockets.news.wait-for-subscribers=2")
+					"zmq.sockets.news.wait-for-subscribers=2",
+					// two applications start, one after the other, and a connect may stall before
+					// its handshake for the handshake interval: longer than the default 10 s
+					"zmq.sockets.news.wait-for-subscribers-timeout=30s")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);

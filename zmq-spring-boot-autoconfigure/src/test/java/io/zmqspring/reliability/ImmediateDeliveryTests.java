@@ -15,6 +15,7 @@ import io.zmqspring.annotation.ZmqListener;
 import io.zmqspring.autoconfigure.ZmqAutoConfiguration;
 import io.zmqspring.template.ZmqTemplate;
 import io.zmqspring.test.FreePorts;
+import io.zmqspring.test.Handshakes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -38,9 +39,12 @@ class ImmediateDeliveryTests {
 				assertThat(context).hasNotFailed();
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
 				PullListener listener = context.getBean(PullListener.class);
+				// With immediate, a send waits at most the send timeout for a completed connection,
+				// and JeroMQ now and then stalls a fresh connect for the handshake interval
+				Handshakes.awaitGreeted(context, "out", 1);
 				List<String> sent = IntStream.range(0, 20).mapToObj((i) -> "message " + i).toList();
 				sent.forEach((message) -> template.convertAndSend("out", message));
-				await().atMost(Duration.ofSeconds(10))
+				await().atMost(Duration.ofSeconds(20))
 					.untilAsserted(() -> assertThat(listener.received).containsExactlyInAnyOrderElementsOf(sent));
 			});
 	}

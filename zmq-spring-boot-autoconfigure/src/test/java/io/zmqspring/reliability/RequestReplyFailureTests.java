@@ -40,7 +40,8 @@ class RequestReplyFailureTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ZmqAutoConfiguration.class))
-		.withPropertyValues("zmq.defaults.linger=200ms", "zmq.template.reply-timeout=10s");
+		// longer than twice the handshake interval a connect JeroMQ stalls waits out
+		.withPropertyValues("zmq.defaults.linger=200ms", "zmq.template.reply-timeout=20s");
 
 	@Test
 	void lateReplyIsDiscardedAndTheSocketServesTheNextRequest() {
@@ -56,7 +57,7 @@ class RequestReplyFailureTests {
 					.isThrownBy(() -> template.sendAndReceive("client", bytes("slow"), Duration.ofMillis(300)));
 				assertThat(count(meters, "zmq.replies.timeouts")).isEqualTo(1);
 				listener.release.countDown();
-				await().atMost(Duration.ofSeconds(10))
+				await().atMost(Duration.ofSeconds(20))
 					.untilAsserted(() -> assertThat(count(meters, "zmq.replies.discarded")).isEqualTo(1));
 				assertThat(text(template.sendAndReceive("client", bytes("fast")))).isEqualTo("re:fast");
 				assertThat(count(meters, "zmq.replies.discarded")).isEqualTo(1);
@@ -116,7 +117,7 @@ class RequestReplyFailureTests {
 				JsonPullListener listener = context.getBean(JsonPullListener.class);
 				template.send("out", bytes("{not json"));
 				template.convertAndSend("out", new Order("book", 2));
-				await().atMost(Duration.ofSeconds(10))
+				await().atMost(Duration.ofSeconds(20))
 					.untilAsserted(() -> assertThat(listener.orders).containsExactly(new Order("book", 2)));
 				assertThat(handler.failures).singleElement().satisfies((failure) -> {
 					assertThat(failure.getKind()).isEqualTo(ZmqListenerException.Kind.CONVERSION);

@@ -80,6 +80,7 @@ class CertificateDirectoryTests {
 		socket.setReceiveTimeOut(10_000);
 		// a short handshake interval retries JeroMQ's own stalled connects quickly (see README)
 		socket.setHandshakeIvl(1000);
+		socket.setReconnectIVL(50);
 		socket.setCurvePublicKey(ZMQ.Curve.z85Decode(client.publicKey));
 		socket.setCurveSecretKey(ZMQ.Curve.z85Decode(client.secretKey));
 		socket.setCurveServerKey(ZMQ.Curve.z85Decode(server.publicKey));

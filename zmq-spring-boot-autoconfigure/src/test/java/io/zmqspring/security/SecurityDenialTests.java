@@ -45,7 +45,8 @@ class SecurityDenialTests {
 		.withConfiguration(AutoConfigurations.of(ZmqAutoConfiguration.class))
 		.withUserConfiguration(Metrics.class, SecureEchoListeners.Server.class, SecureEchoListeners.PlainServer.class,
 				SecureEchoListeners.Guarded.class)
-		.withPropertyValues("zmq.template.reply-timeout=10s");
+		// longer than twice the handshake interval a connect JeroMQ stalls waits out
+		.withPropertyValues("zmq.template.reply-timeout=20s");
 
 	@Test
 	void refusedPeersNeverReachTheListenerWhileAnAuthorisedClientIsServed() {
@@ -130,7 +131,7 @@ class SecurityDenialTests {
 				}
 				finally {
 					running.set(false);
-					authorised.join(15_000);
+					authorised.join(30_000);
 				}
 				assertThat(clientFailure.get()).isNull();
 				assertThat(served.get()).isPositive();

@@ -23,7 +23,8 @@ class SecurityEndToEndTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ZmqAutoConfiguration.class))
-		.withPropertyValues("zmq.template.reply-timeout=10s");
+		// longer than twice the handshake interval a connect JeroMQ stalls waits out
+		.withPropertyValues("zmq.template.reply-timeout=20s");
 
 	@Test
 	void curveClientTalksToCurveServerThatAllowsItsKey() {

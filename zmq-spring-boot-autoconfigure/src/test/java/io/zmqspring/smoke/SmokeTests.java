@@ -1,5 +1,6 @@
 package io.zmqspring.smoke;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -28,12 +29,15 @@ class SmokeTests {
 			.withUserConfiguration(Listeners.class)
 			.withPropertyValues("pipe=" + pipe, "rpc=" + rpc, "zmq.sockets.out.type=PUSH",
 					"zmq.sockets.out.endpoints=>" + pipe, "zmq.sockets.client.type=REQ",
-					"zmq.sockets.client.endpoints=>" + rpc)
+					"zmq.sockets.client.endpoints=>" + rpc,
+					// longer than the handshake interval a connect JeroMQ stalls waits out
+					"zmq.template.reply-timeout=20s")
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				ZmqTemplate template = context.getBean(ZmqTemplate.class);
 				template.convertAndSend("out", "hello");
-				await().until(() -> context.getBean(Listeners.class).received, (r) -> r.contains("hello"));
+				await().atMost(Duration.ofSeconds(20))
+					.until(() -> context.getBean(Listeners.class).received, (r) -> r.contains("hello"));
 				assertThat(template.convertSendAndReceive("client", "ping", String.class)).isEqualTo("PING");
 			});
 	}

@@ -23,6 +23,12 @@ class PatternSamplesIT {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
+	/**
+	 * For clients that ask at once: longer than the handshake interval (5 s) a connect JeroMQ
+	 * stalls before its handshake waits out.
+	 */
+	private static final String LONG_REPLY_TIMEOUT = "--zmq.template.reply-timeout=20s";
+
 	private final List<SampleProcess> processes = new ArrayList<>();
 
 	@AfterEach
@@ -35,7 +41,10 @@ class PatternSamplesIT {
 		String port = "--reqrep.port=" + ZmqFreePorts.port();
 		SampleProcess server = start("reqrep server", "--sample=reqrep", "--spring.profiles.active=server", port)
 			.awaitStarted();
-		SampleProcess client = start("reqrep client", "--sample=reqrep", "--spring.profiles.active=client", port);
+		// the client asks as soon as it started, and JeroMQ now and then stalls a fresh connect for
+		// the handshake interval (5 s, the sample's reply timeout): give the replies longer
+		SampleProcess client = start("reqrep client", "--sample=reqrep", "--spring.profiles.active=client", port,
+				LONG_REPLY_TIMEOUT);
 		assertThat(client.awaitExit(SampleProcess.STARTUP)).isZero();
 		assertThat(client.lines()).anyMatch((line) -> line.endsWith("ZMQ costs 42.0"))
 			.anyMatch((line) -> line.endsWith("NOPE: the server answered with an error "
@@ -69,7 +78,7 @@ class PatternSamplesIT {
 		List<SampleProcess> clients = new ArrayList<>();
 		for (String name : List.of("alice", "bob", "carol")) {
 			clients.add(start(name, "--sample=asyncsrv", "--spring.profiles.active=client", port,
-					"--asyncsrv.client-name=" + name, "--asyncsrv.requests=40"));
+					"--asyncsrv.client-name=" + name, "--asyncsrv.requests=40", LONG_REPLY_TIMEOUT));
 		}
 		for (SampleProcess client : clients) {
 			assertThat(client.awaitExit(SampleProcess.STARTUP)).isZero();
@@ -115,7 +124,7 @@ class PatternSamplesIT {
 				"--curve.port=" + port)
 			.awaitStarted();
 		SampleProcess client = start("curve client", "--sample=curve", "--spring.profiles.active=client",
-				"--curve.port=" + port);
+				"--curve.port=" + port, LONG_REPLY_TIMEOUT);
 		assertThat(client.awaitExit(SampleProcess.STARTUP)).isZero();
 		assertThat(client.lines()).anyMatch((line) -> line.endsWith("Balance alice: 1,024.00 EUR"))
 			.anyMatch((line) -> line.endsWith("Balance bob: 17.50 EUR"));
@@ -177,7 +186,9 @@ class PatternSamplesIT {
 		queue.awaitLine("Worker w2 is ready", SampleProcess.STARTUP);
 		// both idle: the client's first two tasks go one to each
 		SampleProcess client = start("client", with(ports, "--sample=taskqueue", "--spring.profiles.active=client",
-				"--taskqueue.tasks=4", "--taskqueue.task-millis=1000", "--zmq.sockets.queue.request.try-timeout=2500ms"));
+				"--taskqueue.tasks=4", "--taskqueue.task-millis=1000", "--zmq.sockets.queue.request.try-timeout=2500ms",
+				// a connect JeroMQ stalls is retried well within a try, so no task is sent twice
+				"--zmq.sockets.queue.handshake-interval=1s"));
 
 		String lost = first.awaitLine("w1 is working on task", SampleProcess.STARTUP);
 		first.kill();

@@ -153,6 +153,7 @@ class WorkerProcessIT {
 	private static void connect(ZMQ.Socket req, String endpoint) {
 		// A short handshake interval retries JeroMQ's own stalled connects quickly (see README)
 		req.setHandshakeIvl(1000);
+		req.setReconnectIVL(50);
 		req.connect(endpoint);
 	}
 
