@@ -1,6 +1,5 @@
 package io.zmqspring.core;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -58,11 +57,11 @@ public final class ZmqSocketOwner {
 	/** How long one blocking send may wait for room before the owner checks for other work. */
 	private static final int BLOCKED_SLICE_MILLIS = 100;
 
-	private static final long FIRST_BACKOFF_MILLIS = 100;
+	static final long FIRST_BACKOFF_MILLIS = 100;
 
 	private static final long MONITOR_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
-	private static final long MAX_BACKOFF_MILLIS = 5000;
+	static final long MAX_BACKOFF_MILLIS = 5000;
 
 	private final ZmqSocketFactory factory;
 
@@ -82,8 +81,9 @@ public final class ZmqSocketOwner {
 
 	private final ZmqSocketEvents socketEvents;
 
-	/** Whether messages carry a routing id outside their frame (SERVER). */
-	private final boolean routed;
+	private final OwnerInbound inbound;
+
+	private final OwnerEndpoints endpoints;
 
 	private final Object monitor = new Object();
 
@@ -114,12 +114,6 @@ public final class ZmqSocketOwner {
 
 	private @Nullable ZmqSocketMonitor socketMonitor;
 
-	private final List<ZmqEndpoint> unresolved = new ArrayList<>();
-
-	private long nextConnectRetry;
-
-	private @Nullable CompletableFuture<List<ZmqEndpoint>> resolving;
-
 	private @Nullable ZmqSocketReceiver announced;
 
 	private long lastMonitorCheck;
@@ -130,10 +124,12 @@ public final class ZmqSocketOwner {
 		this.factory = factory;
 		this.configured = definition;
 		this.definition = definition.withType(definition.type().openedAs());
-		this.routed = definition.type().carriesRoutingId();
 		this.name = definition.name();
 		this.metrics = metrics;
 		this.stats = stats;
+		this.inbound = new OwnerInbound(factory, this.definition, metrics, stats, definition.type().carriesRoutingId(),
+				this::clearInterrupt);
+		this.endpoints = new OwnerEndpoints(factory, this.definition, this::wakeupNow);
 		this.outbound = new OwnerOutbound(this.name, metrics, definition.options().sendTimeoutOrDefault(),
 				queueCapacity, stats);
 		this.onClosed = onClosed;
@@ -366,9 +362,7 @@ public final class ZmqSocketOwner {
 			throw ex;
 		}
 		opened.setSendTimeOut(BLOCKED_SLICE_MILLIS);
-		this.unresolved.clear();
-		this.unresolved.addAll(notResolved);
-		this.nextConnectRetry = System.nanoTime() + retryIntervalNanos();
+		this.endpoints.reset(notResolved);
 		ZmqSocketMonitor watching = monitoring[0];
 		Assert.state(watching != null, "The socket factory did not run the step before its first bind or connect");
 		ZMQ.Socket events = watching.socket();
@@ -441,10 +435,10 @@ public final class ZmqSocketOwner {
 				boolean worked = this.outbound.flush(owned, current == null);
 				long nextDeadline = Long.MAX_VALUE;
 				if (current != null) {
-					worked |= receive(owned, current);
+					worked |= this.inbound.receive(owned, current);
 					nextDeadline = current.work(System.nanoTime());
 				}
-				retryUnresolved(owned);
+				this.endpoints.retry(owned);
 				// Connection events are not urgent: read them when idle, or now and then while busy
 				long now = System.nanoTime();
 				if (!worked || now - this.lastMonitorCheck >= MONITOR_INTERVAL_NANOS) {
@@ -482,9 +476,7 @@ public final class ZmqSocketOwner {
 		if (deadline != Long.MAX_VALUE) {
 			wait = Math.min(wait, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) + 1);
 		}
-		if (!this.unresolved.isEmpty() && this.resolving == null) {
-			wait = Math.min(wait, TimeUnit.NANOSECONDS.toMillis(this.nextConnectRetry - System.nanoTime()) + 1);
-		}
+		wait = this.endpoints.limitWait(wait);
 		// Callers wake this thread only while it waits for them, not while the socket is full
 		this.idle = !this.outbound.isBlocked();
 		try {
@@ -513,36 +505,6 @@ public final class ZmqSocketOwner {
 				|| (current != null && (events & ZMQ.Poller.POLLIN) != 0 && current.ready());
 	}
 
-	private boolean receive(ZMQ.Socket owned, ZmqSocketReceiver current) {
-		boolean received = false;
-		int budget = 256;
-		while (budget-- > 0 && current.ready()) {
-			List<byte[]> frames = this.routed ? ZmqSingleFrames.receiveRouted(owned) : ZmqFrames.receive(owned);
-			if (frames == null) {
-				break;
-			}
-			received = true;
-			this.stats.received(ZmqSocketStats.size(frames));
-			List<byte[]> reply = current.receive(frames);
-			clearInterrupt();
-			if (reply != null) {
-				sendNow(owned, reply);
-			}
-		}
-		return received;
-	}
-
-	/** Send a receiver's reply without waiting; a peer that cannot take it loses it, counted. */
-	private void sendNow(ZMQ.Socket owned, List<byte[]> reply) {
-		if (this.routed ? ZmqSingleFrames.sendRouted(owned, reply) : ZmqFrames.send(owned, reply)) {
-			this.stats.sent(ZmqSocketStats.size(reply));
-			return;
-		}
-		this.metrics.sendFailure(this.name, "reply-dropped");
-		logger.warn(LogMessage.of(() -> "ZeroMQ socket " + this.name
-				+ " dropped a reply: the peer is not taking messages"));
-	}
-
 	/**
 	 * Return what went through the socket, across its restarts.
 	 * @return the statistics
@@ -558,7 +520,7 @@ public final class ZmqSocketOwner {
 			alone = this.users <= 1;
 		}
 		if (alone && this.definition.type().drainsOnStop()) {
-			drain(owned, leaving);
+			this.inbound.drain(owned, leaving, this.waiter);
 		}
 		while (!leaving.finish()) {
 			this.outbound.flush(owned, false);
@@ -573,92 +535,6 @@ public final class ZmqSocketOwner {
 			this.detaching = null;
 		}
 		request.done.complete(null);
-	}
-
-	/** Unbind and disconnect, then hand over what the socket already holds, within its linger. */
-	private void drain(ZMQ.Socket owned, ZmqSocketReceiver leaving) {
-		List<ZmqEndpoint> configured = this.definition.endpoints();
-		List<String> actual = this.factory.getRegistry().getActualEndpoints(this.name);
-		for (int i = 0; i < actual.size() && i < configured.size(); i++) {
-			String endpoint = actual.get(i);
-			try {
-				if (configured.get(i).bind()) {
-					owned.unbind(endpoint);
-				}
-				else {
-					owned.disconnect(endpoint);
-				}
-			}
-			catch (RuntimeException ex) {
-				logger.debug(LogMessage.of(() -> "Could not detach " + endpoint + " before draining: " + ex));
-			}
-		}
-		long quietNanos = TimeUnit.MILLISECONDS.toNanos(50);
-		long deadline = System.nanoTime() + this.definition.options().lingerOrDefault().toNanos();
-		long quietSince = System.nanoTime();
-		while (true) {
-			long now = System.nanoTime();
-			if (now - deadline >= 0 || now - quietSince >= quietNanos) {
-				return;
-			}
-			if (!leaving.ready()) {
-				this.waiter.await(10, leaving::ready);
-				continue;
-			}
-			List<byte[]> frames = this.routed ? ZmqSingleFrames.receiveRouted(owned) : ZmqFrames.receive(owned);
-			if (frames != null) {
-				quietSince = System.nanoTime();
-				this.stats.received(ZmqSocketStats.size(frames));
-				List<byte[]> reply = leaving.receive(frames);
-				clearInterrupt();
-				if (reply != null) {
-					sendNow(owned, reply);
-				}
-				continue;
-			}
-			long quietLeft = quietNanos - (now - quietSince);
-			this.waiter.await(TimeUnit.NANOSECONDS.toMillis(quietLeft) + 1,
-					() -> (owned.getEvents() & ZMQ.Poller.POLLIN) != 0);
-		}
-	}
-
-	/**
-	 * Connect to the endpoints whose host did not resolve, once it does. The name lookup, which
-	 * may block, runs on a short-lived thread of its own, never on the owner.
-	 */
-	private void retryUnresolved(ZMQ.Socket owned) {
-		if (this.unresolved.isEmpty()) {
-			return;
-		}
-		CompletableFuture<List<ZmqEndpoint>> lookup = this.resolving;
-		if (lookup != null) {
-			if (lookup.isDone()) {
-				this.resolving = null;
-				List<ZmqEndpoint> resolvable = lookup.getNow(List.of());
-				this.unresolved.removeIf((endpoint) -> resolvable.contains(endpoint)
-						&& this.factory.connectIfResolvable(this.definition, owned, endpoint));
-				this.nextConnectRetry = System.nanoTime() + retryIntervalNanos();
-			}
-			return;
-		}
-		if (System.nanoTime() - this.nextConnectRetry < 0) {
-			return;
-		}
-		List<ZmqEndpoint> candidates = List.copyOf(this.unresolved);
-		lookup = CompletableFuture.supplyAsync(
-				() -> candidates.stream().filter(ZmqHostResolution::resolves).toList(), (task) -> {
-					Thread thread = new Thread(task, "zmq-resolve-" + this.name);
-					thread.setDaemon(true);
-					thread.start();
-				});
-		this.resolving = lookup;
-		lookup.whenComplete((resolved, ex) -> wakeupNow());
-	}
-
-	private long retryIntervalNanos() {
-		Duration interval = this.definition.options().reconnectInterval();
-		long millis = (interval != null) ? Math.max(interval.toMillis(), FIRST_BACKOFF_MILLIS) : FIRST_BACKOFF_MILLIS;
-		return TimeUnit.MILLISECONDS.toNanos(Math.min(millis * 10, MAX_BACKOFF_MILLIS));
 	}
 
 	/** Close the failed socket and open it again with back-off; {@code false} if closing meanwhile. */
