@@ -1,7 +1,5 @@
 package io.zmqspring.core;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -54,9 +52,6 @@ public final class ZmqSocketOwner {
 
 	private static final long IDLE_WAIT_MILLIS = 1000;
 
-	/** How long one blocking send may wait for room before the owner checks for other work. */
-	private static final int BLOCKED_SLICE_MILLIS = 100;
-
 	static final long FIRST_BACKOFF_MILLIS = 100;
 
 	private static final long MONITOR_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
@@ -98,7 +93,7 @@ public final class ZmqSocketOwner {
 
 	private volatile @Nullable ZmqSocketReceiver receiver;
 
-	private volatile @Nullable Detach detaching;
+	private volatile @Nullable OwnerDetach detaching;
 
 	private volatile State state = State.RUNNING;
 
@@ -106,13 +101,9 @@ public final class ZmqSocketOwner {
 
 	private volatile boolean idle;
 
-	private volatile @Nullable ZmqSocketWaiter waiter;
+	private final OwnerSocket opened;
 
 	// Owned by the socket's thread
-
-	private ZMQ.@Nullable Socket socket;
-
-	private @Nullable ZmqSocketMonitor socketMonitor;
 
 	private @Nullable ZmqSocketReceiver announced;
 
@@ -130,6 +121,8 @@ public final class ZmqSocketOwner {
 		this.inbound = new OwnerInbound(factory, this.definition, metrics, stats, definition.type().carriesRoutingId(),
 				this::clearInterrupt);
 		this.endpoints = new OwnerEndpoints(factory, this.definition, this::wakeupNow);
+		this.opened = new OwnerSocket(this, factory, this.definition, metrics, stats, socketEvents, this.endpoints,
+				this::clearInterrupt);
 		this.outbound = new OwnerOutbound(this.name, metrics, definition.options().sendTimeoutOrDefault(),
 				queueCapacity, stats);
 		this.onClosed = onClosed;
@@ -178,7 +171,7 @@ public final class ZmqSocketOwner {
 
 	/** Open the socket on the calling thread, so that bind errors reach it, then start the owner. */
 	void start() {
-		open();
+		this.opened.open();
 		Thread thread = new Thread(this::run, "zmq-socket-" + this.name);
 		thread.setDaemon(true);
 		thread.start();
@@ -270,7 +263,7 @@ public final class ZmqSocketOwner {
 	 * @return completes once the receiver is detached
 	 */
 	public CompletableFuture<Void> detach(ZmqSocketReceiver receiver) {
-		Detach request = new Detach(receiver);
+		OwnerDetach request = new OwnerDetach(receiver);
 		synchronized (this.monitor) {
 			if (this.receiver != receiver || this.state == State.CLOSED) {
 				request.done.complete(null);
@@ -320,7 +313,7 @@ public final class ZmqSocketOwner {
 
 	/** Wake the owner if it is waiting. Cheap when it is not; safe from any thread. */
 	public void wakeup() {
-		ZmqSocketWaiter current = this.waiter;
+		ZmqSocketWaiter current = this.opened.waiter();
 		if (current != null) {
 			current.wakeup();
 		}
@@ -328,7 +321,7 @@ public final class ZmqSocketOwner {
 
 	/** Wake the owner now, or make its next wait return at once; safe from any thread. */
 	public void wakeupNow() {
-		ZmqSocketWaiter current = this.waiter;
+		ZmqSocketWaiter current = this.opened.waiter();
 		if (current != null) {
 			current.wakeupNow();
 		}
@@ -337,38 +330,6 @@ public final class ZmqSocketOwner {
 	@Override
 	public String toString() {
 		return "ZmqSocketOwner[" + this.definition.describe() + ", " + this.state + "]";
-	}
-
-	private void open() {
-		List<ZmqEndpoint> notResolved = new ArrayList<>();
-		io.zmqspring.security.ZmqSecurity security = this.definition.options().security();
-		boolean binds = this.definition.endpoints().stream().anyMatch(ZmqEndpoint::bind);
-		String securedDomain = (security.mechanism() != io.zmqspring.security.ZmqSecurityMechanism.NULL
-				&& security.isServer(binds)) ? security.zapDomainOr(this.definition.name()) : null;
-		this.stats.reset();
-		// Monitor before the first connect, so that no connection or greeting goes uncounted
-		ZmqSocketMonitor[] monitoring = new ZmqSocketMonitor[1];
-		ZMQ.Socket opened;
-		try {
-			opened = this.factory.open(this.definition, notResolved::add,
-					(socket) -> monitoring[0] = new ZmqSocketMonitor(this.factory.getContext(), socket, this.name,
-							this.metrics, securedDomain, security.mechanism().name(), this.stats, this.socketEvents,
-							this));
-		}
-		catch (RuntimeException ex) {
-			if (monitoring[0] != null) {
-				monitoring[0].close();
-			}
-			throw ex;
-		}
-		opened.setSendTimeOut(BLOCKED_SLICE_MILLIS);
-		this.endpoints.reset(notResolved);
-		ZmqSocketMonitor watching = monitoring[0];
-		Assert.state(watching != null, "The socket factory did not run the step before its first bind or connect");
-		ZMQ.Socket events = watching.socket();
-		this.socket = opened;
-		this.socketMonitor = watching;
-		this.waiter = (events != null) ? new ZmqSocketWaiter(opened, events) : new ZmqSocketWaiter(opened);
 	}
 
 	private void run() {
@@ -387,8 +348,8 @@ public final class ZmqSocketOwner {
 				current.socketLost(closed);
 			}
 			this.outbound.failRemaining(closed);
-			closeSocket(false);
-			Detach request = this.detaching;
+			this.opened.close(false);
+			OwnerDetach request = this.detaching;
 			if (request != null) {
 				request.done.complete(null);
 			}
@@ -403,14 +364,14 @@ public final class ZmqSocketOwner {
 
 	/** Serve the socket until it closes ({@code true}) or fails ({@code false}). */
 	private boolean serve() {
-		ZMQ.Socket owned = this.socket;
+		ZMQ.Socket owned = this.opened.socket();
 		Assert.state(owned != null, "No socket");
 		long drainDeadline = 0;
 		this.announced = null;
 		try {
 			while (true) {
 				clearInterrupt();
-				Detach request = this.detaching;
+				OwnerDetach request = this.detaching;
 				if (request != null) {
 					detachNow(owned, request);
 				}
@@ -443,7 +404,7 @@ public final class ZmqSocketOwner {
 				long now = System.nanoTime();
 				if (!worked || now - this.lastMonitorCheck >= MONITOR_INTERVAL_NANOS) {
 					this.lastMonitorCheck = now;
-					worked |= this.socketMonitor.handle(this.outbound.hasOutbound());
+					worked |= this.opened.monitor().handle(this.outbound.hasOutbound());
 				}
 				if (!worked) {
 					waitForWork(owned, current, Math.min(nextDeadline, (drainDeadline != 0) ? drainDeadline : Long.MAX_VALUE));
@@ -480,7 +441,7 @@ public final class ZmqSocketOwner {
 		// Callers wake this thread only while it waits for them, not while the socket is full
 		this.idle = !this.outbound.isBlocked();
 		try {
-			this.waiter.await(Math.max(1, wait), () -> hasWork(owned, current));
+			this.opened.waiter().await(Math.max(1, wait), () -> hasWork(owned, current));
 		}
 		finally {
 			this.idle = false;
@@ -497,7 +458,7 @@ public final class ZmqSocketOwner {
 		if (!this.outbound.isBlocked() && this.outbound.hasOutbound()) {
 			return true;
 		}
-		if (this.socketMonitor.hasEvents()) {
+		if (this.opened.monitor().hasEvents()) {
 			return true;
 		}
 		int events = owned.getEvents();
@@ -513,18 +474,18 @@ public final class ZmqSocketOwner {
 		return this.stats;
 	}
 
-	private void detachNow(ZMQ.Socket owned, Detach request) {
+	private void detachNow(ZMQ.Socket owned, OwnerDetach request) {
 		ZmqSocketReceiver leaving = request.receiver;
 		boolean alone;
 		synchronized (this.monitor) {
 			alone = this.users <= 1;
 		}
 		if (alone && this.definition.type().drainsOnStop()) {
-			this.inbound.drain(owned, leaving, this.waiter);
+			this.inbound.drain(owned, leaving, this.opened.waiter());
 		}
 		while (!leaving.finish()) {
 			this.outbound.flush(owned, false);
-			this.waiter.await(10, () -> !this.outbound.isBlocked() && this.outbound.hasOutbound());
+			this.opened.waiter().await(10, () -> !this.outbound.isBlocked() && this.outbound.hasOutbound());
 			clearInterrupt();
 		}
 		this.outbound.flush(owned, false);
@@ -540,7 +501,7 @@ public final class ZmqSocketOwner {
 	/** Close the failed socket and open it again with back-off; {@code false} if closing meanwhile. */
 	private boolean reopen() {
 		this.state = State.REOPENING;
-		closeSocket(true);
+		this.opened.close(true);
 		ZmqSocketReceiver current = this.receiver;
 		if (current != null) {
 			current.socketLost(new ZmqException("Socket '" + this.name + "' failed and is being opened again"));
@@ -568,7 +529,7 @@ public final class ZmqSocketOwner {
 			}
 			clearInterrupt();
 			try {
-				open();
+				this.opened.open();
 				this.state = State.RUNNING;
 				logger.info(LogMessage.of(() -> "ZeroMQ socket " + this.name + " is open again after a failure"));
 				return true;
@@ -582,32 +543,6 @@ public final class ZmqSocketOwner {
 		}
 	}
 
-	private void closeSocket(boolean failed) {
-		ZMQ.Socket owned = this.socket;
-		this.socket = null;
-		ZmqSocketMonitor watching = this.socketMonitor;
-		this.socketMonitor = null;
-		if (owned != null) {
-			clearInterrupt();
-			if (watching != null) {
-				watching.close();
-			}
-			if (failed) {
-				try {
-					owned.setLinger(0);
-				}
-				catch (RuntimeException ex) {
-					// closing anyway
-				}
-			}
-			this.factory.close(this.definition, owned);
-		}
-		ZmqSocketWaiter current = this.waiter;
-		if (current != null) {
-			current.close();
-		}
-	}
-
 	private void clearInterrupt() {
 		if (Thread.interrupted()) {
 			logger.debug(LogMessage.of(() -> "Cleared the interrupt flag of the thread owning socket " + this.name
@@ -618,18 +553,6 @@ public final class ZmqSocketOwner {
 	private boolean isContextTerminated(Throwable ex) {
 		return (ex instanceof ZMQException failure && failure.getErrorCode() == zmq.ZError.ETERM)
 				|| this.factory.getContext().isClosed();
-	}
-
-	private static final class Detach {
-
-		final ZmqSocketReceiver receiver;
-
-		final CompletableFuture<Void> done = new CompletableFuture<>();
-
-		Detach(ZmqSocketReceiver receiver) {
-			this.receiver = receiver;
-		}
-
 	}
 
 }
