@@ -90,8 +90,9 @@ final class OwnerEndpoints {
 
 	private long retryIntervalNanos() {
 		Duration interval = this.definition.options().reconnectInterval();
-		long millis = (interval != null) ? Math.max(interval.toMillis(), ZmqSocketOwner.FIRST_BACKOFF_MILLIS) : ZmqSocketOwner.FIRST_BACKOFF_MILLIS;
-		return TimeUnit.MILLISECONDS.toNanos(Math.min(millis * 10, ZmqSocketOwner.MAX_BACKOFF_MILLIS));
+		long millis = (interval != null) ? Math.max(interval.toMillis(), OwnerBackoff.FIRST_BACKOFF_MILLIS)
+				: OwnerBackoff.FIRST_BACKOFF_MILLIS;
+		return TimeUnit.MILLISECONDS.toNanos(Math.min(millis * 10, OwnerBackoff.MAX_BACKOFF_MILLIS));
 	}
 
 }

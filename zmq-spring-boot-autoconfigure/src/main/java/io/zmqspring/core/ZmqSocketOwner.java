@@ -52,11 +52,7 @@ public final class ZmqSocketOwner {
 
 	private static final long IDLE_WAIT_MILLIS = 1000;
 
-	static final long FIRST_BACKOFF_MILLIS = 100;
-
 	private static final long MONITOR_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-
-	static final long MAX_BACKOFF_MILLIS = 5000;
 
 	private final ZmqSocketFactory factory;
 
@@ -103,6 +99,8 @@ public final class ZmqSocketOwner {
 
 	private final OwnerSocket opened;
 
+	private final OwnerBackoff backoff;
+
 	// Owned by the socket's thread
 
 	private @Nullable ZmqSocketReceiver announced;
@@ -125,6 +123,8 @@ public final class ZmqSocketOwner {
 				this::clearInterrupt);
 		this.outbound = new OwnerOutbound(this.name, metrics, definition.options().sendTimeoutOrDefault(),
 				queueCapacity, stats);
+		this.backoff = new OwnerBackoff(this.name, this.monitor, () -> this.closing, this.outbound, factory,
+				this.opened, this::clearInterrupt, () -> this.state = State.RUNNING);
 		this.onClosed = onClosed;
 		this.users = 1;
 	}
@@ -506,41 +506,7 @@ public final class ZmqSocketOwner {
 		if (current != null) {
 			current.socketLost(new ZmqException("Socket '" + this.name + "' failed and is being opened again"));
 		}
-		long backoff = FIRST_BACKOFF_MILLIS;
-		while (true) {
-			synchronized (this.monitor) {
-				if (this.closing) {
-					this.outbound.dropRemaining();
-					return false;
-				}
-				try {
-					this.monitor.wait(backoff);
-				}
-				catch (InterruptedException ex) {
-					// Never stop on an interrupt: only a release closes the owner
-				}
-				if (this.closing) {
-					this.outbound.dropRemaining();
-					return false;
-				}
-			}
-			if (this.factory.getContext().isClosed()) {
-				return false;
-			}
-			clearInterrupt();
-			try {
-				this.opened.open();
-				this.state = State.RUNNING;
-				logger.info(LogMessage.of(() -> "ZeroMQ socket " + this.name + " is open again after a failure"));
-				return true;
-			}
-			catch (RuntimeException ex) {
-				long waited = backoff;
-				logger.warn(LogMessage.of(() -> "ZeroMQ socket " + this.name + " could not be opened again (retrying in "
-						+ Math.min(waited * 2, MAX_BACKOFF_MILLIS) + " ms): " + ex.getMessage()));
-				backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
-			}
-		}
+		return this.backoff.reopen();
 	}
 
 	private void clearInterrupt() {
