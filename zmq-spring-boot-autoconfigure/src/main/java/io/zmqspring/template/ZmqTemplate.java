@@ -70,6 +70,8 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 
 	private final TemplateSockets sockets;
 
+	private final TemplateSends sends = new TemplateSends();
+
 	private @Nullable String defaultSocket;
 
 	private Duration replyTimeout = Duration.ofSeconds(5);
@@ -85,12 +87,6 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
 
 	private @Nullable ZmqTemplateObservationConvention observationConvention;
-
-	/** Set while some sockets have a durable outbox; {@code null} (the default) costs one field read. */
-	private @Nullable ZmqDurableSends durableSends;
-
-	/** Set while observations are on; {@code null} (the default) costs one field read per send. */
-	private @Nullable TemplateObservations observations;
 
 	private volatile boolean stopped;
 
@@ -199,8 +195,8 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	}
 
 	private void updateObservations() {
-		this.observations = this.observationEnabled
-				? new TemplateObservations(this.observationRegistry, this.observationConvention) : null;
+		this.sends.setObservations(this.observationEnabled
+				? new TemplateObservations(this.observationRegistry, this.observationConvention) : null);
 	}
 
 	/**
@@ -209,7 +205,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	 * @param durableSends the outboxes, or {@code null} for none
 	 */
 	public void setDurableSends(@Nullable ZmqDurableSends durableSends) {
-		this.durableSends = durableSends;
+		this.sends.setDurableSends(durableSends);
 	}
 
 	/**
@@ -260,7 +256,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	@Override
 	public void send(String socket, byte[] payload) {
 		Assert.notNull(payload, "'payload' must not be null");
-		send(this.sockets.sendingSocket(socket), null, payload);
+		this.sends.send(this.sockets.sendingSocket(socket), null, payload);
 	}
 
 	@Override
@@ -269,7 +265,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		Assert.notNull(payload, "'payload' must not be null");
 		ZmqSocketOwner target = this.sockets.sendingSocket(socket);
 		TemplateMessages.requirePublisher(socket, target);
-		send(target, topic, new byte[][] { topic.getBytes(StandardCharsets.UTF_8), payload });
+		this.sends.send(target, topic, new byte[][] { topic.getBytes(StandardCharsets.UTF_8), payload });
 	}
 
 	@Override
@@ -280,7 +276,8 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		if (topic != null) {
 			TemplateMessages.requirePublisher(socket, target);
 		}
-		send(target, topic, MessageFrames.outbound(null, topic, TemplateMessages.headersOf(target), headers, payload));
+		this.sends.send(target, topic,
+				MessageFrames.outbound(null, topic, TemplateMessages.headersOf(target), headers, payload));
 	}
 
 	@Override
@@ -290,7 +287,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		ZmqSocketType type = target.getDefinition().type();
 		byte[] routingId = (type == ZmqSocketType.ROUTER) ? MessageFrames.routingId(socket, message) : null;
 		String topic = type.isPublisher() ? message.getHeaders().get(ZmqHeaders.TOPIC, String.class) : null;
-		send(target, topic,
+		this.sends.send(target, topic,
 				this.messages.outbound(socket, routingId, topic, TemplateMessages.headersOf(target), message));
 	}
 
@@ -299,36 +296,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		Assert.notEmpty(frames, "'frames' must not be empty");
 		ZmqSocketOwner target = this.sockets.sendingSocket(socket);
 		TemplateMessages.singleFrameOnly(target, frames);
-		send(target, null, frames.toArray(new byte[0][]));
-	}
-
-	/**
-	 * Hand a message (a payload or frames ending with one) to its socket's owner; observed when
-	 * observations are on, with the trace headers in its header frame when the socket has one.
-	 */
-	private void send(ZmqSocketOwner target, @Nullable String topic, Object message) {
-		TemplateObservations observing = this.observations;
-		if (observing == null) {
-			handOver(target, message);
-			return;
-		}
-		observing.send(target, topic,
-				(message instanceof byte[] payload) ? new byte[][] { payload } : (byte[][]) message, this::handOver);
-	}
-
-	/** Hand a message to the socket's durable outbox, if it has one, else to its owner. */
-	private void handOver(ZmqSocketOwner target, Object message) {
-		ZmqDurableSends durable = this.durableSends;
-		if (durable == null || !durable.send(target, message)) {
-			target.send(message);
-		}
-	}
-
-	private void handOverBatch(ZmqSocketOwner target, Object[] messages) {
-		ZmqDurableSends durable = this.durableSends;
-		if (durable == null || !durable.sendBatch(target, messages)) {
-			target.sendBatch(messages);
-		}
+		this.sends.send(target, null, frames.toArray(new byte[0][]));
 	}
 
 	@Override
@@ -340,7 +308,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	public void convertAndSend(String socket, Object payload) {
 		Assert.notNull(payload, "'payload' must not be null");
 		ZmqSocketOwner target = this.sockets.sendingSocket(socket);
-		send(target, null, this.messages.converted(socket, target, null, payload));
+		this.sends.send(target, null, this.messages.converted(socket, target, null, payload));
 	}
 
 	@Override
@@ -349,14 +317,14 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		Assert.notNull(payload, "'payload' must not be null");
 		ZmqSocketOwner target = this.sockets.sendingSocket(socket);
 		TemplateMessages.requirePublisher(socket, target);
-		send(target, topic, this.messages.converted(socket, target, topic, payload));
+		this.sends.send(target, topic, this.messages.converted(socket, target, topic, payload));
 	}
 
 	@Override
 	public void sendBatch(String socket, List<byte[]> payloads) {
 		Assert.noNullElements(payloads, "'payloads' must not contain null");
 		if (!payloads.isEmpty()) {
-			handOverBatch(this.sockets.sendingSocket(socket), payloads.toArray());
+			this.sends.handOverBatch(this.sockets.sendingSocket(socket), payloads.toArray());
 		}
 	}
 
@@ -371,7 +339,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		for (int i = 0; i < messages.length; i++) {
 			messages[i] = this.messages.converted(socket, target, null, payloads.get(i));
 		}
-		handOverBatch(target, messages);
+		this.sends.handOverBatch(target, messages);
 	}
 
 	@Override
@@ -408,7 +376,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		ZmqSocketOwner[] owner = new ZmqSocketOwner[1];
 		CorrelatingReceiver correlation = this.requests.requestSocket(socket, owner);
 		TemplateMessages.singleFrameOnly(owner[0], frames);
-		TemplateObservations observing = this.observations;
+		TemplateObservations observing = this.sends.observations();
 		if (observing != null) {
 			return observing.request(owner[0], frames,
 					(traced) -> correlation.request(owner[0], List.copyOf(traced), timeout));
@@ -514,7 +482,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	}
 
 	@Nullable ZmqDurableSends durableSends() {
-		return this.durableSends;
+		return this.sends.durableSends();
 	}
 
 	Duration stopTimeout() {
