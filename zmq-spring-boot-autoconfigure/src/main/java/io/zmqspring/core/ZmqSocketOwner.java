@@ -1,8 +1,5 @@
 package io.zmqspring.core;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -55,14 +52,7 @@ public final class ZmqSocketOwner {
 
 	private static final long IDLE_WAIT_MILLIS = 1000;
 
-	/** How long one blocking send may wait for room before the owner checks for other work. */
-	private static final int BLOCKED_SLICE_MILLIS = 100;
-
-	private static final long FIRST_BACKOFF_MILLIS = 100;
-
 	private static final long MONITOR_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-
-	private static final long MAX_BACKOFF_MILLIS = 5000;
 
 	private final ZmqSocketFactory factory;
 
@@ -82,8 +72,9 @@ public final class ZmqSocketOwner {
 
 	private final ZmqSocketEvents socketEvents;
 
-	/** Whether messages carry a routing id outside their frame (SERVER). */
-	private final boolean routed;
+	private final OwnerInbound inbound;
+
+	private final OwnerEndpoints endpoints;
 
 	private final Object monitor = new Object();
 
@@ -98,7 +89,7 @@ public final class ZmqSocketOwner {
 
 	private volatile @Nullable ZmqSocketReceiver receiver;
 
-	private volatile @Nullable Detach detaching;
+	private volatile @Nullable OwnerDetach detaching;
 
 	private volatile State state = State.RUNNING;
 
@@ -106,19 +97,11 @@ public final class ZmqSocketOwner {
 
 	private volatile boolean idle;
 
-	private volatile @Nullable ZmqSocketWaiter waiter;
+	private final OwnerSocket opened;
+
+	private final OwnerBackoff backoff;
 
 	// Owned by the socket's thread
-
-	private ZMQ.@Nullable Socket socket;
-
-	private @Nullable ZmqSocketMonitor socketMonitor;
-
-	private final List<ZmqEndpoint> unresolved = new ArrayList<>();
-
-	private long nextConnectRetry;
-
-	private @Nullable CompletableFuture<List<ZmqEndpoint>> resolving;
 
 	private @Nullable ZmqSocketReceiver announced;
 
@@ -130,12 +113,18 @@ public final class ZmqSocketOwner {
 		this.factory = factory;
 		this.configured = definition;
 		this.definition = definition.withType(definition.type().openedAs());
-		this.routed = definition.type().carriesRoutingId();
 		this.name = definition.name();
 		this.metrics = metrics;
 		this.stats = stats;
+		this.inbound = new OwnerInbound(factory, this.definition, metrics, stats, definition.type().carriesRoutingId(),
+				this::clearInterrupt);
+		this.endpoints = new OwnerEndpoints(factory, this.definition, this::wakeupNow);
+		this.opened = new OwnerSocket(this, factory, this.definition, metrics, stats, socketEvents, this.endpoints,
+				this::clearInterrupt);
 		this.outbound = new OwnerOutbound(this.name, metrics, definition.options().sendTimeoutOrDefault(),
 				queueCapacity, stats);
+		this.backoff = new OwnerBackoff(this.name, this.monitor, () -> this.closing, this.outbound, factory,
+				this.opened, this::clearInterrupt, () -> this.state = State.RUNNING);
 		this.onClosed = onClosed;
 		this.users = 1;
 	}
@@ -182,7 +171,7 @@ public final class ZmqSocketOwner {
 
 	/** Open the socket on the calling thread, so that bind errors reach it, then start the owner. */
 	void start() {
-		open();
+		this.opened.open();
 		Thread thread = new Thread(this::run, "zmq-socket-" + this.name);
 		thread.setDaemon(true);
 		thread.start();
@@ -274,7 +263,7 @@ public final class ZmqSocketOwner {
 	 * @return completes once the receiver is detached
 	 */
 	public CompletableFuture<Void> detach(ZmqSocketReceiver receiver) {
-		Detach request = new Detach(receiver);
+		OwnerDetach request = new OwnerDetach(receiver);
 		synchronized (this.monitor) {
 			if (this.receiver != receiver || this.state == State.CLOSED) {
 				request.done.complete(null);
@@ -324,7 +313,7 @@ public final class ZmqSocketOwner {
 
 	/** Wake the owner if it is waiting. Cheap when it is not; safe from any thread. */
 	public void wakeup() {
-		ZmqSocketWaiter current = this.waiter;
+		ZmqSocketWaiter current = this.opened.waiter();
 		if (current != null) {
 			current.wakeup();
 		}
@@ -332,7 +321,7 @@ public final class ZmqSocketOwner {
 
 	/** Wake the owner now, or make its next wait return at once; safe from any thread. */
 	public void wakeupNow() {
-		ZmqSocketWaiter current = this.waiter;
+		ZmqSocketWaiter current = this.opened.waiter();
 		if (current != null) {
 			current.wakeupNow();
 		}
@@ -341,40 +330,6 @@ public final class ZmqSocketOwner {
 	@Override
 	public String toString() {
 		return "ZmqSocketOwner[" + this.definition.describe() + ", " + this.state + "]";
-	}
-
-	private void open() {
-		List<ZmqEndpoint> notResolved = new ArrayList<>();
-		io.zmqspring.security.ZmqSecurity security = this.definition.options().security();
-		boolean binds = this.definition.endpoints().stream().anyMatch(ZmqEndpoint::bind);
-		String securedDomain = (security.mechanism() != io.zmqspring.security.ZmqSecurityMechanism.NULL
-				&& security.isServer(binds)) ? security.zapDomainOr(this.definition.name()) : null;
-		this.stats.reset();
-		// Monitor before the first connect, so that no connection or greeting goes uncounted
-		ZmqSocketMonitor[] monitoring = new ZmqSocketMonitor[1];
-		ZMQ.Socket opened;
-		try {
-			opened = this.factory.open(this.definition, notResolved::add,
-					(socket) -> monitoring[0] = new ZmqSocketMonitor(this.factory.getContext(), socket, this.name,
-							this.metrics, securedDomain, security.mechanism().name(), this.stats, this.socketEvents,
-							this));
-		}
-		catch (RuntimeException ex) {
-			if (monitoring[0] != null) {
-				monitoring[0].close();
-			}
-			throw ex;
-		}
-		opened.setSendTimeOut(BLOCKED_SLICE_MILLIS);
-		this.unresolved.clear();
-		this.unresolved.addAll(notResolved);
-		this.nextConnectRetry = System.nanoTime() + retryIntervalNanos();
-		ZmqSocketMonitor watching = monitoring[0];
-		Assert.state(watching != null, "The socket factory did not run the step before its first bind or connect");
-		ZMQ.Socket events = watching.socket();
-		this.socket = opened;
-		this.socketMonitor = watching;
-		this.waiter = (events != null) ? new ZmqSocketWaiter(opened, events) : new ZmqSocketWaiter(opened);
 	}
 
 	private void run() {
@@ -393,8 +348,8 @@ public final class ZmqSocketOwner {
 				current.socketLost(closed);
 			}
 			this.outbound.failRemaining(closed);
-			closeSocket(false);
-			Detach request = this.detaching;
+			this.opened.close(false);
+			OwnerDetach request = this.detaching;
 			if (request != null) {
 				request.done.complete(null);
 			}
@@ -409,14 +364,14 @@ public final class ZmqSocketOwner {
 
 	/** Serve the socket until it closes ({@code true}) or fails ({@code false}). */
 	private boolean serve() {
-		ZMQ.Socket owned = this.socket;
+		ZMQ.Socket owned = this.opened.socket();
 		Assert.state(owned != null, "No socket");
 		long drainDeadline = 0;
 		this.announced = null;
 		try {
 			while (true) {
 				clearInterrupt();
-				Detach request = this.detaching;
+				OwnerDetach request = this.detaching;
 				if (request != null) {
 					detachNow(owned, request);
 				}
@@ -441,15 +396,15 @@ public final class ZmqSocketOwner {
 				boolean worked = this.outbound.flush(owned, current == null);
 				long nextDeadline = Long.MAX_VALUE;
 				if (current != null) {
-					worked |= receive(owned, current);
+					worked |= this.inbound.receive(owned, current);
 					nextDeadline = current.work(System.nanoTime());
 				}
-				retryUnresolved(owned);
+				this.endpoints.retry(owned);
 				// Connection events are not urgent: read them when idle, or now and then while busy
 				long now = System.nanoTime();
 				if (!worked || now - this.lastMonitorCheck >= MONITOR_INTERVAL_NANOS) {
 					this.lastMonitorCheck = now;
-					worked |= this.socketMonitor.handle(this.outbound.hasOutbound());
+					worked |= this.opened.monitor().handle(this.outbound.hasOutbound());
 				}
 				if (!worked) {
 					waitForWork(owned, current, Math.min(nextDeadline, (drainDeadline != 0) ? drainDeadline : Long.MAX_VALUE));
@@ -482,13 +437,11 @@ public final class ZmqSocketOwner {
 		if (deadline != Long.MAX_VALUE) {
 			wait = Math.min(wait, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) + 1);
 		}
-		if (!this.unresolved.isEmpty() && this.resolving == null) {
-			wait = Math.min(wait, TimeUnit.NANOSECONDS.toMillis(this.nextConnectRetry - System.nanoTime()) + 1);
-		}
+		wait = this.endpoints.limitWait(wait);
 		// Callers wake this thread only while it waits for them, not while the socket is full
 		this.idle = !this.outbound.isBlocked();
 		try {
-			this.waiter.await(Math.max(1, wait), () -> hasWork(owned, current));
+			this.opened.waiter().await(Math.max(1, wait), () -> hasWork(owned, current));
 		}
 		finally {
 			this.idle = false;
@@ -505,42 +458,12 @@ public final class ZmqSocketOwner {
 		if (!this.outbound.isBlocked() && this.outbound.hasOutbound()) {
 			return true;
 		}
-		if (this.socketMonitor.hasEvents()) {
+		if (this.opened.monitor().hasEvents()) {
 			return true;
 		}
 		int events = owned.getEvents();
 		return (this.outbound.isBlocked() && (events & ZMQ.Poller.POLLOUT) != 0)
 				|| (current != null && (events & ZMQ.Poller.POLLIN) != 0 && current.ready());
-	}
-
-	private boolean receive(ZMQ.Socket owned, ZmqSocketReceiver current) {
-		boolean received = false;
-		int budget = 256;
-		while (budget-- > 0 && current.ready()) {
-			List<byte[]> frames = this.routed ? ZmqSingleFrames.receiveRouted(owned) : ZmqFrames.receive(owned);
-			if (frames == null) {
-				break;
-			}
-			received = true;
-			this.stats.received(ZmqSocketStats.size(frames));
-			List<byte[]> reply = current.receive(frames);
-			clearInterrupt();
-			if (reply != null) {
-				sendNow(owned, reply);
-			}
-		}
-		return received;
-	}
-
-	/** Send a receiver's reply without waiting; a peer that cannot take it loses it, counted. */
-	private void sendNow(ZMQ.Socket owned, List<byte[]> reply) {
-		if (this.routed ? ZmqSingleFrames.sendRouted(owned, reply) : ZmqFrames.send(owned, reply)) {
-			this.stats.sent(ZmqSocketStats.size(reply));
-			return;
-		}
-		this.metrics.sendFailure(this.name, "reply-dropped");
-		logger.warn(LogMessage.of(() -> "ZeroMQ socket " + this.name
-				+ " dropped a reply: the peer is not taking messages"));
 	}
 
 	/**
@@ -551,18 +474,18 @@ public final class ZmqSocketOwner {
 		return this.stats;
 	}
 
-	private void detachNow(ZMQ.Socket owned, Detach request) {
+	private void detachNow(ZMQ.Socket owned, OwnerDetach request) {
 		ZmqSocketReceiver leaving = request.receiver;
 		boolean alone;
 		synchronized (this.monitor) {
 			alone = this.users <= 1;
 		}
 		if (alone && this.definition.type().drainsOnStop()) {
-			drain(owned, leaving);
+			this.inbound.drain(owned, leaving, this.opened.waiter());
 		}
 		while (!leaving.finish()) {
 			this.outbound.flush(owned, false);
-			this.waiter.await(10, () -> !this.outbound.isBlocked() && this.outbound.hasOutbound());
+			this.opened.waiter().await(10, () -> !this.outbound.isBlocked() && this.outbound.hasOutbound());
 			clearInterrupt();
 		}
 		this.outbound.flush(owned, false);
@@ -575,161 +498,15 @@ public final class ZmqSocketOwner {
 		request.done.complete(null);
 	}
 
-	/** Unbind and disconnect, then hand over what the socket already holds, within its linger. */
-	private void drain(ZMQ.Socket owned, ZmqSocketReceiver leaving) {
-		List<ZmqEndpoint> configured = this.definition.endpoints();
-		List<String> actual = this.factory.getRegistry().getActualEndpoints(this.name);
-		for (int i = 0; i < actual.size() && i < configured.size(); i++) {
-			String endpoint = actual.get(i);
-			try {
-				if (configured.get(i).bind()) {
-					owned.unbind(endpoint);
-				}
-				else {
-					owned.disconnect(endpoint);
-				}
-			}
-			catch (RuntimeException ex) {
-				logger.debug(LogMessage.of(() -> "Could not detach " + endpoint + " before draining: " + ex));
-			}
-		}
-		long quietNanos = TimeUnit.MILLISECONDS.toNanos(50);
-		long deadline = System.nanoTime() + this.definition.options().lingerOrDefault().toNanos();
-		long quietSince = System.nanoTime();
-		while (true) {
-			long now = System.nanoTime();
-			if (now - deadline >= 0 || now - quietSince >= quietNanos) {
-				return;
-			}
-			if (!leaving.ready()) {
-				this.waiter.await(10, leaving::ready);
-				continue;
-			}
-			List<byte[]> frames = this.routed ? ZmqSingleFrames.receiveRouted(owned) : ZmqFrames.receive(owned);
-			if (frames != null) {
-				quietSince = System.nanoTime();
-				this.stats.received(ZmqSocketStats.size(frames));
-				List<byte[]> reply = leaving.receive(frames);
-				clearInterrupt();
-				if (reply != null) {
-					sendNow(owned, reply);
-				}
-				continue;
-			}
-			long quietLeft = quietNanos - (now - quietSince);
-			this.waiter.await(TimeUnit.NANOSECONDS.toMillis(quietLeft) + 1,
-					() -> (owned.getEvents() & ZMQ.Poller.POLLIN) != 0);
-		}
-	}
-
-	/**
-	 * Connect to the endpoints whose host did not resolve, once it does. The name lookup, which
-	 * may block, runs on a short-lived thread of its own, never on the owner.
-	 */
-	private void retryUnresolved(ZMQ.Socket owned) {
-		if (this.unresolved.isEmpty()) {
-			return;
-		}
-		CompletableFuture<List<ZmqEndpoint>> lookup = this.resolving;
-		if (lookup != null) {
-			if (lookup.isDone()) {
-				this.resolving = null;
-				List<ZmqEndpoint> resolvable = lookup.getNow(List.of());
-				this.unresolved.removeIf((endpoint) -> resolvable.contains(endpoint)
-						&& this.factory.connectIfResolvable(this.definition, owned, endpoint));
-				this.nextConnectRetry = System.nanoTime() + retryIntervalNanos();
-			}
-			return;
-		}
-		if (System.nanoTime() - this.nextConnectRetry < 0) {
-			return;
-		}
-		List<ZmqEndpoint> candidates = List.copyOf(this.unresolved);
-		lookup = CompletableFuture.supplyAsync(
-				() -> candidates.stream().filter(ZmqHostResolution::resolves).toList(), (task) -> {
-					Thread thread = new Thread(task, "zmq-resolve-" + this.name);
-					thread.setDaemon(true);
-					thread.start();
-				});
-		this.resolving = lookup;
-		lookup.whenComplete((resolved, ex) -> wakeupNow());
-	}
-
-	private long retryIntervalNanos() {
-		Duration interval = this.definition.options().reconnectInterval();
-		long millis = (interval != null) ? Math.max(interval.toMillis(), FIRST_BACKOFF_MILLIS) : FIRST_BACKOFF_MILLIS;
-		return TimeUnit.MILLISECONDS.toNanos(Math.min(millis * 10, MAX_BACKOFF_MILLIS));
-	}
-
 	/** Close the failed socket and open it again with back-off; {@code false} if closing meanwhile. */
 	private boolean reopen() {
 		this.state = State.REOPENING;
-		closeSocket(true);
+		this.opened.close(true);
 		ZmqSocketReceiver current = this.receiver;
 		if (current != null) {
 			current.socketLost(new ZmqException("Socket '" + this.name + "' failed and is being opened again"));
 		}
-		long backoff = FIRST_BACKOFF_MILLIS;
-		while (true) {
-			synchronized (this.monitor) {
-				if (this.closing) {
-					this.outbound.dropRemaining();
-					return false;
-				}
-				try {
-					this.monitor.wait(backoff);
-				}
-				catch (InterruptedException ex) {
-					// Never stop on an interrupt: only a release closes the owner
-				}
-				if (this.closing) {
-					this.outbound.dropRemaining();
-					return false;
-				}
-			}
-			if (this.factory.getContext().isClosed()) {
-				return false;
-			}
-			clearInterrupt();
-			try {
-				open();
-				this.state = State.RUNNING;
-				logger.info(LogMessage.of(() -> "ZeroMQ socket " + this.name + " is open again after a failure"));
-				return true;
-			}
-			catch (RuntimeException ex) {
-				long waited = backoff;
-				logger.warn(LogMessage.of(() -> "ZeroMQ socket " + this.name + " could not be opened again (retrying in "
-						+ Math.min(waited * 2, MAX_BACKOFF_MILLIS) + " ms): " + ex.getMessage()));
-				backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
-			}
-		}
-	}
-
-	private void closeSocket(boolean failed) {
-		ZMQ.Socket owned = this.socket;
-		this.socket = null;
-		ZmqSocketMonitor watching = this.socketMonitor;
-		this.socketMonitor = null;
-		if (owned != null) {
-			clearInterrupt();
-			if (watching != null) {
-				watching.close();
-			}
-			if (failed) {
-				try {
-					owned.setLinger(0);
-				}
-				catch (RuntimeException ex) {
-					// closing anyway
-				}
-			}
-			this.factory.close(this.definition, owned);
-		}
-		ZmqSocketWaiter current = this.waiter;
-		if (current != null) {
-			current.close();
-		}
+		return this.backoff.reopen();
 	}
 
 	private void clearInterrupt() {
@@ -742,18 +519,6 @@ public final class ZmqSocketOwner {
 	private boolean isContextTerminated(Throwable ex) {
 		return (ex instanceof ZMQException failure && failure.getErrorCode() == zmq.ZError.ETERM)
 				|| this.factory.getContext().isClosed();
-	}
-
-	private static final class Detach {
-
-		final ZmqSocketReceiver receiver;
-
-		final CompletableFuture<Void> done = new CompletableFuture<>();
-
-		Detach(ZmqSocketReceiver receiver) {
-			this.receiver = receiver;
-		}
-
 	}
 
 }

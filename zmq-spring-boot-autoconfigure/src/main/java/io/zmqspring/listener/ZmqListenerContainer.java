@@ -1,37 +1,22 @@
 package io.zmqspring.listener;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import io.micrometer.observation.ObservationRegistry;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import org.zeromq.ZMQ;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.util.Assert;
 
 import io.zmqspring.converter.ZmqMessageConverter;
-import io.zmqspring.core.ZmqException;
-import io.zmqspring.core.ZmqKeepAlive;
-import io.zmqspring.core.ZmqRateLimitedLog;
 import io.zmqspring.core.ZmqSocketDefinition;
 import io.zmqspring.core.ZmqSocketFactory;
 import io.zmqspring.core.ZmqSocketOwner;
-import io.zmqspring.core.ZmqSocketReceiver;
 import io.zmqspring.core.ZmqSocketType;
 import io.zmqspring.event.ZmqEventPublisher;
 import io.zmqspring.event.ZmqListenerContainerFailedEvent;
-import io.zmqspring.event.ZmqListenerContainerStartedEvent;
-import io.zmqspring.event.ZmqListenerContainerStoppedEvent;
 import io.zmqspring.metrics.ZmqMetrics;
 import io.zmqspring.observation.ZmqListenerObservationConvention;
 import io.zmqspring.template.ZmqOperations;
@@ -70,11 +55,6 @@ public class ZmqListenerContainer implements SmartLifecycle {
 
 	/** The default lifecycle phase: started after and stopped before most other beans. */
 	public static final int DEFAULT_PHASE = Integer.MAX_VALUE - 100;
-
-	private static final Log logger = LogFactory.getLog(ZmqListenerContainer.class);
-
-	/** Invalid messages come from the network: a flood of them must not flood the log. */
-	private static final ZmqRateLimitedLog invalidMessages = new ZmqRateLimitedLog(logger, Duration.ofMinutes(1));
 
 	private final String id;
 
@@ -120,7 +100,7 @@ public class ZmqListenerContainer implements SmartLifecycle {
 
 	private @Nullable ZmqDeliveryTracker deliveryTracker;
 
-	private volatile @Nullable Run run;
+	private volatile @Nullable ListenerRun run;
 
 	public ZmqListenerContainer(String id, ZmqSocketDefinition definition, ZmqMessageListener listener,
 			ZmqSocketFactory socketFactory) {
@@ -350,14 +330,14 @@ public class ZmqListenerContainer implements SmartLifecycle {
 	@Override
 	public void start() {
 		synchronized (this.lifecycleMonitor) {
-			Run current = this.run;
+			ListenerRun current = this.run;
 			if (current != null && !current.isTerminated()) {
-				if (current.running) {
+				if (current.isRunning()) {
 					return;
 				}
 				current.awaitTermination(this.stopTimeout);
 			}
-			Run next = new Run();
+			ListenerRun next = new ListenerRun(this, this.id, this.definition, this.listener, this.socketFactory);
 			try {
 				next.start();
 			}
@@ -372,7 +352,7 @@ public class ZmqListenerContainer implements SmartLifecycle {
 
 	@Override
 	public void stop() {
-		Run current;
+		ListenerRun current;
 		synchronized (this.lifecycleMonitor) {
 			current = this.run;
 			if (current == null) {
@@ -386,7 +366,7 @@ public class ZmqListenerContainer implements SmartLifecycle {
 	@Override
 	public void stop(Runnable callback) {
 		synchronized (this.lifecycleMonitor) {
-			Run current = this.run;
+			ListenerRun current = this.run;
 			if (current == null) {
 				callback.run();
 				return;
@@ -397,8 +377,8 @@ public class ZmqListenerContainer implements SmartLifecycle {
 
 	@Override
 	public boolean isRunning() {
-		Run current = this.run;
-		return current != null && current.running;
+		ListenerRun current = this.run;
+		return current != null && current.isRunning();
 	}
 
 	/**
@@ -406,8 +386,8 @@ public class ZmqListenerContainer implements SmartLifecycle {
 	 * @return the messages waiting, 0 when stopped or with a concurrency of one
 	 */
 	public int getQueueSize() {
-		Run current = this.run;
-		ListenerWorkers<?> workers = (current != null) ? current.workers : null;
+		ListenerRun current = this.run;
+		ListenerWorkers<?> workers = (current != null) ? current.workers() : null;
 		return (workers != null) ? workers.queueSize() : 0;
 	}
 
@@ -417,324 +397,72 @@ public class ZmqListenerContainer implements SmartLifecycle {
 	 * @return the socket's state, {@code CLOSED} when the container is stopped
 	 */
 	public ZmqSocketOwner.State getSocketState() {
-		Run current = this.run;
-		return (current != null && current.running) ? current.owner.getState() : ZmqSocketOwner.State.CLOSED;
+		ListenerRun current = this.run;
+		return (current != null && current.isRunning()) ? current.owner().getState() : ZmqSocketOwner.State.CLOSED;
 	}
 
-	/**
-	 * One start-to-stop cycle: the use of the socket's owner, and the workers. The owner's
-	 * thread hands each message here; with a concurrency of one it runs the listener right there,
-	 * the fastest path, otherwise it submits to the workers.
-	 */
-	private final class Run implements ZmqSocketReceiver {
+	ZmqListenerErrorHandler errorHandler() {
+		return this.errorHandler;
+	}
 
-		private final InboundParser parser;
+	@Nullable ZmqMessageConverter replyConverter() {
+		return this.replyConverter;
+	}
 
-		private ListenerInvoker invoker;
+	ZmqMetrics metrics() {
+		return this.metrics;
+	}
 
-		private final CompletableFuture<Void> terminated = new CompletableFuture<>();
+	boolean timerEnabled() {
+		return this.timerEnabled;
+	}
 
-		private final List<Runnable> callbacks = new ArrayList<>();
+	ZmqEventPublisher eventPublisher() {
+		return this.eventPublisher;
+	}
 
-		volatile boolean running = true;
+	@Nullable ObservationRegistry observationRegistry() {
+		return this.observationRegistry;
+	}
 
-		private volatile long stopDeadline;
+	@Nullable ZmqListenerObservationConvention observationConvention() {
+		return this.observationConvention;
+	}
 
-		private ZmqSocketOwner owner;
+	int concurrency() {
+		return this.concurrency;
+	}
 
-		private @Nullable ListenerWorkers<ZmqInboundMessage> workers;
+	Duration stopTimeout() {
+		return this.stopTimeout;
+	}
 
-		private @Nullable ListenerBatcher batcher;
+	@Nullable TaskExecutor taskExecutor() {
+		return this.taskExecutor;
+	}
 
-		/** The receiver of a listener that runs a protocol of its own ({@link ZmqFramesListener}). */
-		private @Nullable ZmqSocketReceiver framed;
+	@Nullable ZmqBatchSettings batch() {
+		return this.batch;
+	}
 
-		Run() {
-			ZmqSocketType type = ZmqListenerContainer.this.definition.type();
-			String socketName = ZmqListenerContainer.this.definition.name();
-			this.parser = new InboundParser(ZmqListenerContainer.this.id, socketName, type,
-					ZmqListenerContainer.this.definition.topics(),
-					ZmqListenerContainer.this.definition.options().headers(),
-					(dropped) -> ZmqListenerContainer.this.metrics.headersDropped(socketName, dropped));
+	ListenerOutput.@Nullable Forward forward() {
+		return this.forward;
+	}
+
+	Duration asyncReplyTimeout() {
+		return this.asyncReplyTimeout;
+	}
+
+	@Nullable ZmqDeliveryTracker deliveryTracker() {
+		return this.deliveryTracker;
+	}
+
+	/** Register the gauge of {@link #getQueueSize()} once, at the first start with workers. */
+	void registerQueueGauge() {
+		if (!this.queueGaugeRegistered) {
+			this.queueGaugeRegistered = true;
+			this.metrics.listenerQueue(this.id, this.definition.name(), this::getQueueSize);
 		}
-
-		private ZmqMessageListener observed(ZmqSocketType type) {
-			ObservationRegistry registry = ZmqListenerContainer.this.observationRegistry;
-			return (registry != null) ? new ObservingMessageListener(ZmqListenerContainer.this.listener, type,
-					registry, ZmqListenerContainer.this.observationConvention) : ZmqListenerContainer.this.listener;
-		}
-
-		void start() {
-			ZmqSocketOwner acquired = ZmqListenerContainer.this.socketFactory.getOwners()
-				.acquire(ZmqListenerContainer.this.definition);
-			try {
-				this.owner = acquired;
-				ListenerOutput output = new ListenerOutput(ZmqListenerContainer.this.id, acquired,
-						ZmqListenerContainer.this.metrics, ZmqListenerContainer.this.forward);
-				this.invoker = invoker(output);
-				ZmqBatchSettings batchSettings = ZmqListenerContainer.this.batch;
-				ZmqListenerContainer container = ZmqListenerContainer.this;
-				if (container.listener instanceof ZmqFramesListener frames) {
-					this.framed = frames.open(new ZmqListenerContext(container.id, acquired, taskExecutor(),
-							container.concurrency, container.stopTimeout, container.metrics, container.errorHandler));
-				}
-				else if (batchSettings != null) {
-					this.batcher = batcher(batchSettings, acquired, output);
-					this.batcher.start();
-				}
-				else if (ZmqListenerContainer.this.concurrency > 1) {
-					this.workers = new ListenerWorkers<>(this.invoker::process, acquired, output,
-							ZmqListenerContainer.this.id, ZmqListenerContainer.this.concurrency, taskExecutor());
-					this.workers.start();
-					registerQueueGauge();
-				}
-				acquired.attach(this);
-			}
-			catch (RuntimeException ex) {
-				this.running = false;
-				if (this.workers != null) {
-					this.workers.finish(System.nanoTime());
-				}
-				if (this.batcher != null) {
-					this.batcher.finish(System.nanoTime());
-				}
-				if (this.framed != null) {
-					// never attached: nothing in hand yet, so this only ends its handler threads
-					this.framed.finish();
-				}
-				acquired.release();
-				throw ex;
-			}
-			ZmqKeepAlive.acquire();
-			ZmqListenerContainer.this.eventPublisher.publish(new ZmqListenerContainerStartedEvent(
-					ZmqListenerContainer.this, ZmqListenerContainer.this.id,
-					ZmqListenerContainer.this.definition.name(), ZmqListenerContainer.this.definition.type()));
-		}
-
-		private ListenerBatcher batcher(ZmqBatchSettings settings, ZmqSocketOwner acquired, ListenerOutput output) {
-			ZmqListenerContainer container = ZmqListenerContainer.this;
-			String socketName = container.definition.name();
-			BatchListenerInvoker batchInvoker = new BatchListenerInvoker(container.id, socketName,
-					(ZmqBatchMessageListener) container.listener, container.errorHandler, container.metrics,
-					container.timerEnabled ? container.metrics.listenerTimer(container.id, socketName) : null);
-			ListenerWorkers<List<ZmqInboundMessage>> batchWorkers = (container.concurrency > 1)
-					? new ListenerWorkers<>(batchInvoker::process, acquired, output, container.id,
-							container.concurrency, taskExecutor())
-					: null;
-			return new ListenerBatcher(container.id, settings, batchInvoker, batchWorkers);
-		}
-
-		private void registerQueueGauge() {
-			if (!ZmqListenerContainer.this.queueGaugeRegistered) {
-				ZmqListenerContainer.this.queueGaugeRegistered = true;
-				ZmqListenerContainer.this.metrics.listenerQueue(ZmqListenerContainer.this.id,
-						ZmqListenerContainer.this.definition.name(), ZmqListenerContainer.this::getQueueSize);
-			}
-		}
-
-		private ListenerInvoker invoker(ListenerOutput output) {
-			String socketName = ZmqListenerContainer.this.definition.name();
-			ListenerInvoker created = new ListenerInvoker(ZmqListenerContainer.this.id, socketName,
-					ZmqListenerContainer.this.definition.type(), observed(ZmqListenerContainer.this.definition.type()),
-					ZmqListenerContainer.this.errorHandler, ZmqListenerContainer.this.replyConverter,
-					ZmqListenerContainer.this.metrics,
-					ZmqListenerContainer.this.timerEnabled
-							? ZmqListenerContainer.this.metrics.listenerTimer(ZmqListenerContainer.this.id, socketName)
-							: null,
-					output, ZmqListenerContainer.this.asyncReplyTimeout);
-			created.trackDeliveries(ZmqListenerContainer.this.deliveryTracker);
-			return created;
-		}
-
-		private TaskExecutor taskExecutor() {
-			TaskExecutor executor = ZmqListenerContainer.this.taskExecutor;
-			return (executor != null) ? executor : ListenerWorkers.defaultExecutor(ZmqListenerContainer.this.id, false);
-		}
-
-		boolean isTerminated() {
-			return this.terminated.isDone();
-		}
-
-		void requestStop(@Nullable Runnable callback) {
-			synchronized (this.callbacks) {
-				if (callback != null) {
-					if (isTerminated()) {
-						callback.run();
-						return;
-					}
-					this.callbacks.add(callback);
-				}
-				if (!this.running) {
-					return;
-				}
-				this.running = false;
-			}
-			this.stopDeadline = System.nanoTime() + ZmqListenerContainer.this.stopTimeout.toNanos();
-			ZmqSocketOwner current = this.owner;
-			current.detach(this)
-				.thenCompose((detached) -> current.release() ? current.closed() : CompletableFuture.completedFuture(null))
-				.completeOnTimeout(null, ZmqListenerContainer.this.stopTimeout.toMillis() + 100, TimeUnit.MILLISECONDS)
-				.whenComplete((result, ex) -> terminate());
-		}
-
-		private void terminate() {
-			if (!this.owner.isDetached(this)) {
-				logger.warn("Listener '" + ZmqListenerContainer.this.id + "' on socket "
-						+ ZmqListenerContainer.this.definition.name() + " did not stop within "
-						+ ZmqListenerContainer.this.stopTimeout.toMillis()
-						+ " ms (a handler is still busy); the socket closes once it returns");
-			}
-			List<Runnable> toRun;
-			synchronized (this.callbacks) {
-				if (!this.terminated.complete(null)) {
-					return;
-				}
-				toRun = new ArrayList<>(this.callbacks);
-			}
-			ZmqKeepAlive.release();
-			ZmqListenerContainer.this.eventPublisher.publish(new ZmqListenerContainerStoppedEvent(
-					ZmqListenerContainer.this, ZmqListenerContainer.this.id,
-					ZmqListenerContainer.this.definition.name(), ZmqListenerContainer.this.definition.type()));
-			toRun.forEach(Runnable::run);
-		}
-
-		boolean awaitTermination(Duration timeout) {
-			try {
-				this.terminated.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-				return true;
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return false;
-			}
-			catch (ExecutionException | TimeoutException ex) {
-				return false;
-			}
-		}
-
-		@Override
-		public void opened(ZMQ.Socket socket) {
-			ZmqSocketReceiver stage = this.framed;
-			if (stage != null) {
-				stage.opened(socket);
-			}
-			else if (ZmqListenerContainer.this.definition.type() == ZmqSocketType.XSUB) {
-				subscribe(socket, ZmqListenerContainer.this.definition.topics());
-			}
-		}
-
-		/** An XSUB listener subscribes by sending {@code 0x01 + topic}; JeroMQ replays it to new peers. */
-		private static void subscribe(ZMQ.Socket socket, List<String> topics) {
-			for (String topic : topics.isEmpty() ? List.of("") : topics) {
-				byte[] name = topic.getBytes(StandardCharsets.UTF_8);
-				byte[] subscription = new byte[name.length + 1];
-				subscription[0] = 1;
-				System.arraycopy(name, 0, subscription, 1, name.length);
-				socket.send(subscription, 0);
-			}
-		}
-
-		@Override
-		public boolean ready() {
-			ZmqSocketReceiver stage = this.framed;
-			if (stage != null) {
-				return stage.ready();
-			}
-			ListenerBatcher batching = this.batcher;
-			if (batching != null) {
-				return batching.ready();
-			}
-			ListenerWorkers<ZmqInboundMessage> current = this.workers;
-			return current == null || current.ready();
-		}
-
-		@Override
-		public long work(long now) {
-			ZmqSocketReceiver stage = this.framed;
-			if (stage != null) {
-				return stage.work(now);
-			}
-			ListenerBatcher batching = this.batcher;
-			return (batching != null) ? batching.work(now) : Long.MAX_VALUE;
-		}
-
-		@Override
-		public boolean isIdle() {
-			ZmqSocketReceiver stage = this.framed;
-			if (stage != null) {
-				return stage.isIdle();
-			}
-			ListenerBatcher batching = this.batcher;
-			return batching == null || batching.isEmpty();
-		}
-
-		@Override
-		public @Nullable List<byte[]> receive(List<byte[]> frames) {
-			ZmqSocketReceiver stage = this.framed;
-			if (stage != null) {
-				return stage.receive(frames);
-			}
-			ZmqInboundMessage message = this.parser.parse(frames);
-			if (message == null) {
-				String reason = this.parser.invalidReason(frames);
-				ZmqListenerContainer.this.metrics.invalidMessage(ZmqListenerContainer.this.definition.name(), reason);
-				invalidMessages.warn(ZmqListenerContainer.this.id, "Listener '" + ZmqListenerContainer.this.id
-						+ "' on socket " + ZmqListenerContainer.this.definition.name() + " rejected a message of "
-						+ frames.size() + " frame(s): " + reason, null);
-				return null;
-			}
-			ListenerBatcher batching = this.batcher;
-			if (batching != null) {
-				batching.add(message);
-				return null;
-			}
-			ListenerWorkers<ZmqInboundMessage> current = this.workers;
-			if (current != null) {
-				current.submit(message);
-				return null;
-			}
-			return this.invoker.process(message);
-		}
-
-		@Override
-		public boolean finish() {
-			ZmqSocketReceiver stage = this.framed;
-			if (stage != null) {
-				return stage.finish();
-			}
-			ListenerBatcher batching = this.batcher;
-			if (batching != null) {
-				return batching.finish(this.stopDeadline);
-			}
-			ListenerWorkers<ZmqInboundMessage> current = this.workers;
-			if (current != null && !current.finish(this.stopDeadline)) {
-				return false;
-			}
-			int pending = this.invoker.pendingResults();
-			if (pending == 0) {
-				return true;
-			}
-			if (System.nanoTime() - this.stopDeadline >= 0) {
-				logger.warn("Listener '" + ZmqListenerContainer.this.id + "': " + pending
-						+ " asynchronous result(s) still pending at the stop timeout; stopping without them");
-				return true;
-			}
-			return false;
-		}
-
-		@Override
-		public void socketLost(ZmqException reason) {
-			ZmqSocketReceiver stage = this.framed;
-			if (stage != null) {
-				stage.socketLost(reason);
-			}
-		}
-
-		@Override
-		public String toString() {
-			return "listener '" + ZmqListenerContainer.this.id + "'";
-		}
-
 	}
 
 }

@@ -2,39 +2,26 @@ package io.zmqspring.template;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 import io.micrometer.observation.ObservationRegistry;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.messaging.Message;
-import org.springframework.messaging.MessageHeaders;
 import org.springframework.util.Assert;
 import org.springframework.util.MimeType;
 
-import io.zmqspring.converter.CompositeZmqMessageConverter;
 import io.zmqspring.converter.ZmqContentTypes;
 import io.zmqspring.converter.ZmqMessageConverter;
 import io.zmqspring.core.ZmqException;
 import io.zmqspring.core.ZmqHeaderSettings;
-import io.zmqspring.core.ZmqReplyTimeoutException;
-import io.zmqspring.core.ZmqSendException;
 import io.zmqspring.core.ZmqSocketDefinition;
 import io.zmqspring.core.ZmqSocketFactory;
 import io.zmqspring.core.ZmqSocketOwner;
-import io.zmqspring.core.ZmqSocketOwners;
-import io.zmqspring.core.ZmqSocketStats;
 import io.zmqspring.core.ZmqSocketType;
 import io.zmqspring.listener.ZmqHeaders;
 import io.zmqspring.metrics.ZmqMetrics;
@@ -71,27 +58,19 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	/** The lifecycle phase: started before and stopped after the listener containers. */
 	public static final int PHASE = Integer.MAX_VALUE - 200;
 
-	private static final Log logger = LogFactory.getLog(ZmqTemplate.class);
-
 	private final ZmqSocketFactory socketFactory;
 
 	private final ZmqMessageConverter messageConverter;
 
-	private final CompositeZmqMessageConverter converters;
-
-	private ZmqContentTypes contentTypes = ZmqContentTypes.NONE;
-
-	private final Map<String, ZmqSocketOwner> sockets = new ConcurrentHashMap<>();
-
-	private final Map<String, CorrelatingReceiver> correlations = new ConcurrentHashMap<>();
-
-	private final Map<String, SubscriptionTracker> subscriptions = new ConcurrentHashMap<>();
-
-	private Map<String, ZmqSubscriberWait> subscriberWaits = Map.of();
-
-	private final Map<String, ZmqRequestPolicy> requestPolicies = new ConcurrentHashMap<>();
+	private final TemplateMessages messages;
 
 	private final Object lifecycleMonitor = new Object();
+
+	private final TemplateRequests requests;
+
+	private final TemplateSockets sockets;
+
+	private final TemplateSends sends = new TemplateSends();
 
 	private @Nullable String defaultSocket;
 
@@ -109,12 +88,6 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 
 	private @Nullable ZmqTemplateObservationConvention observationConvention;
 
-	/** Set while some sockets have a durable outbox; {@code null} (the default) costs one field read. */
-	private @Nullable ZmqDurableSends durableSends;
-
-	/** Set while observations are on; {@code null} (the default) costs one field read per send. */
-	private @Nullable TemplateObservations observations;
-
 	private volatile boolean stopped;
 
 	private volatile boolean running;
@@ -124,7 +97,9 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		Assert.notNull(messageConverter, "'messageConverter' must not be null");
 		this.socketFactory = socketFactory;
 		this.messageConverter = messageConverter;
-		this.converters = CompositeZmqMessageConverter.of(messageConverter);
+		this.messages = new TemplateMessages(messageConverter);
+		this.requests = new TemplateRequests(this, this.lifecycleMonitor);
+		this.sockets = new TemplateSockets(this, socketFactory, this.lifecycleMonitor, this.requests);
 	}
 
 	/**
@@ -133,7 +108,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	 */
 	public void setContentTypes(ZmqContentTypes contentTypes) {
 		Assert.notNull(contentTypes, "'contentTypes' must not be null");
-		this.contentTypes = contentTypes;
+		this.messages.setContentTypes(contentTypes);
 	}
 
 	/**
@@ -170,7 +145,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	public void setRequestPolicy(String socket, ZmqRequestPolicy policy) {
 		Assert.hasText(socket, "'socket' must not be empty");
 		Assert.notNull(policy, "'policy' must not be null");
-		this.requestPolicies.put(socket, policy);
+		this.requests.setRequestPolicy(socket, policy);
 	}
 
 	/**
@@ -220,8 +195,8 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	}
 
 	private void updateObservations() {
-		this.observations = this.observationEnabled
-				? new TemplateObservations(this.observationRegistry, this.observationConvention) : null;
+		this.sends.setObservations(this.observationEnabled
+				? new TemplateObservations(this.observationRegistry, this.observationConvention) : null);
 	}
 
 	/**
@@ -230,7 +205,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	 * @param durableSends the outboxes, or {@code null} for none
 	 */
 	public void setDurableSends(@Nullable ZmqDurableSends durableSends) {
-		this.durableSends = durableSends;
+		this.sends.setDurableSends(durableSends);
 	}
 
 	/**
@@ -250,7 +225,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	 * @param subscriberWaits the waits, by socket name
 	 */
 	public void setSubscriberWaits(Map<String, ZmqSubscriberWait> subscriberWaits) {
-		this.subscriberWaits = Map.copyOf(subscriberWaits);
+		this.sockets.setSubscriberWaits(Map.copyOf(subscriberWaits));
 	}
 
 	/**
@@ -270,7 +245,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	public boolean awaitSubscribers(String socket, int count, Duration timeout) {
 		Assert.isTrue(count >= 0, "'count' must not be negative");
 		use(socket);
-		SubscriptionTracker tracker = this.subscriptions.get(socket);
+		SubscriptionTracker tracker = this.sockets.subscription(socket);
 		if (tracker == null) {
 			throw new ZmqException("Socket '" + socket + "' does not count its subscribers; set zmq.sockets." + socket
 					+ ".wait-for-subscribers (0 counts without holding the first send) on a PUB or XPUB socket");
@@ -281,74 +256,47 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	@Override
 	public void send(String socket, byte[] payload) {
 		Assert.notNull(payload, "'payload' must not be null");
-		send(sendingSocket(socket), null, payload);
+		this.sends.send(this.sockets.sendingSocket(socket), null, payload);
 	}
 
 	@Override
 	public void send(String socket, String topic, byte[] payload) {
 		Assert.notNull(topic, "'topic' must not be null");
 		Assert.notNull(payload, "'payload' must not be null");
-		ZmqSocketOwner target = sendingSocket(socket);
-		requirePublisher(socket, target);
-		send(target, topic, new byte[][] { topic.getBytes(StandardCharsets.UTF_8), payload });
+		ZmqSocketOwner target = this.sockets.sendingSocket(socket);
+		TemplateMessages.requirePublisher(socket, target);
+		this.sends.send(target, topic, new byte[][] { topic.getBytes(StandardCharsets.UTF_8), payload });
 	}
 
 	@Override
 	public void send(String socket, @Nullable String topic, Map<String, String> headers, byte[] payload) {
 		Assert.notNull(headers, "'headers' must not be null");
 		Assert.notNull(payload, "'payload' must not be null");
-		ZmqSocketOwner target = sendingSocket(socket);
+		ZmqSocketOwner target = this.sockets.sendingSocket(socket);
 		if (topic != null) {
-			requirePublisher(socket, target);
+			TemplateMessages.requirePublisher(socket, target);
 		}
-		send(target, topic, MessageFrames.outbound(null, topic, headersOf(target), headers, payload));
+		this.sends.send(target, topic,
+				MessageFrames.outbound(null, topic, TemplateMessages.headersOf(target), headers, payload));
 	}
 
 	@Override
 	public void send(String socket, Message<?> message) {
 		Assert.notNull(message, "'message' must not be null");
-		ZmqSocketOwner target = sendingSocket(socket);
+		ZmqSocketOwner target = this.sockets.sendingSocket(socket);
 		ZmqSocketType type = target.getDefinition().type();
 		byte[] routingId = (type == ZmqSocketType.ROUTER) ? MessageFrames.routingId(socket, message) : null;
 		String topic = type.isPublisher() ? message.getHeaders().get(ZmqHeaders.TOPIC, String.class) : null;
-		send(target, topic, outbound(socket, routingId, topic, headersOf(target), message));
+		this.sends.send(target, topic,
+				this.messages.outbound(socket, routingId, topic, TemplateMessages.headersOf(target), message));
 	}
 
 	@Override
 	public void sendFrames(String socket, List<byte[]> frames) {
 		Assert.notEmpty(frames, "'frames' must not be empty");
-		ZmqSocketOwner target = sendingSocket(socket);
-		singleFrameOnly(target, frames);
-		send(target, null, frames.toArray(new byte[0][]));
-	}
-
-	/**
-	 * Hand a message (a payload or frames ending with one) to its socket's owner; observed when
-	 * observations are on, with the trace headers in its header frame when the socket has one.
-	 */
-	private void send(ZmqSocketOwner target, @Nullable String topic, Object message) {
-		TemplateObservations observing = this.observations;
-		if (observing == null) {
-			handOver(target, message);
-			return;
-		}
-		observing.send(target, topic,
-				(message instanceof byte[] payload) ? new byte[][] { payload } : (byte[][]) message, this::handOver);
-	}
-
-	/** Hand a message to the socket's durable outbox, if it has one, else to its owner. */
-	private void handOver(ZmqSocketOwner target, Object message) {
-		ZmqDurableSends durable = this.durableSends;
-		if (durable == null || !durable.send(target, message)) {
-			target.send(message);
-		}
-	}
-
-	private void handOverBatch(ZmqSocketOwner target, Object[] messages) {
-		ZmqDurableSends durable = this.durableSends;
-		if (durable == null || !durable.sendBatch(target, messages)) {
-			target.sendBatch(messages);
-		}
+		ZmqSocketOwner target = this.sockets.sendingSocket(socket);
+		TemplateMessages.singleFrameOnly(target, frames);
+		this.sends.send(target, null, frames.toArray(new byte[0][]));
 	}
 
 	@Override
@@ -359,24 +307,24 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	@Override
 	public void convertAndSend(String socket, Object payload) {
 		Assert.notNull(payload, "'payload' must not be null");
-		ZmqSocketOwner target = sendingSocket(socket);
-		send(target, null, converted(socket, target, null, payload));
+		ZmqSocketOwner target = this.sockets.sendingSocket(socket);
+		this.sends.send(target, null, this.messages.converted(socket, target, null, payload));
 	}
 
 	@Override
 	public void convertAndSend(String socket, String topic, Object payload) {
 		Assert.notNull(topic, "'topic' must not be null");
 		Assert.notNull(payload, "'payload' must not be null");
-		ZmqSocketOwner target = sendingSocket(socket);
-		requirePublisher(socket, target);
-		send(target, topic, converted(socket, target, topic, payload));
+		ZmqSocketOwner target = this.sockets.sendingSocket(socket);
+		TemplateMessages.requirePublisher(socket, target);
+		this.sends.send(target, topic, this.messages.converted(socket, target, topic, payload));
 	}
 
 	@Override
 	public void sendBatch(String socket, List<byte[]> payloads) {
 		Assert.noNullElements(payloads, "'payloads' must not contain null");
 		if (!payloads.isEmpty()) {
-			handOverBatch(sendingSocket(socket), payloads.toArray());
+			this.sends.handOverBatch(this.sockets.sendingSocket(socket), payloads.toArray());
 		}
 	}
 
@@ -386,29 +334,12 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		if (payloads.isEmpty()) {
 			return;
 		}
-		ZmqSocketOwner target = sendingSocket(socket);
+		ZmqSocketOwner target = this.sockets.sendingSocket(socket);
 		Object[] messages = new Object[payloads.size()];
 		for (int i = 0; i < messages.length; i++) {
-			messages[i] = converted(socket, target, null, payloads.get(i));
+			messages[i] = this.messages.converted(socket, target, null, payloads.get(i));
 		}
-		handOverBatch(target, messages);
-	}
-
-	/**
-	 * Convert a payload by the socket's content type into what the socket's owner sends: the
-	 * bytes alone, or frames with the topic and, on a socket with the header frame enabled, the
-	 * content type the converter wrote.
-	 */
-	private Object converted(String socket, ZmqSocketOwner target, @Nullable String topic, Object payload) {
-		ZmqMessageConverter writer = this.converters.writerFor(payload, this.contentTypes.forSocket(socket));
-		byte[] bytes = writer.toBytes(payload);
-		ZmqHeaderSettings settings = headersOf(target);
-		List<MimeType> written = writer.getContentTypes();
-		if (settings.enabled() && !written.isEmpty()) {
-			return MessageFrames.outbound(null, topic, settings,
-					Map.of(MessageHeaders.CONTENT_TYPE, written.get(0).toString()), bytes);
-		}
-		return (topic != null) ? new byte[][] { topic.getBytes(StandardCharsets.UTF_8), bytes } : bytes;
+		this.sends.handOverBatch(target, messages);
 	}
 
 	@Override
@@ -418,21 +349,22 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 
 	@Override
 	public byte[] sendAndReceive(String socket, byte[] request, Duration timeout) {
-		List<byte[]> reply = await(socket, sendAndReceiveAsync(socket, List.of(request), timeout), timeout);
+		List<byte[]> reply = this.requests.await(socket, sendAndReceiveAsync(socket, List.of(request), timeout),
+				timeout);
 		return reply.get(reply.size() - 1);
 	}
 
 	@Override
 	public <T> @Nullable T convertSendAndReceive(String socket, Object request, Class<T> replyType) {
-		List<byte[]> reply = await(socket, convertSendAndReceiveFrames(socket, request), this.replyTimeout);
-		return replyType.cast(this.converters.fromBytes(reply.get(reply.size() - 1), replyType,
-				this.contentTypes.forSocket(socket)));
+		List<byte[]> reply = this.requests.await(socket, convertSendAndReceiveFrames(socket, request),
+				this.replyTimeout);
+		return this.messages.read(reply.get(reply.size() - 1), replyType, this.messages.contentType(socket));
 	}
 
 	/** Send a request converted by the socket's content type; the reply is read with it too. */
 	private CompletableFuture<List<byte[]>> convertSendAndReceiveFrames(String socket, Object request) {
 		Assert.notNull(request, "'request' must not be null");
-		Object frames = converted(socket, use(socket), null, request);
+		Object frames = this.messages.converted(socket, use(socket), null, request);
 		return sendAndReceiveAsync(socket,
 				(frames instanceof byte[] bytes) ? List.of(bytes) : List.of((byte[][]) frames), this.replyTimeout);
 	}
@@ -442,9 +374,9 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		Assert.notEmpty(frames, "'frames' must not be empty");
 		Assert.isTrue(!timeout.isNegative() && !timeout.isZero(), "'timeout' must be positive");
 		ZmqSocketOwner[] owner = new ZmqSocketOwner[1];
-		CorrelatingReceiver correlation = requestSocket(socket, owner);
-		singleFrameOnly(owner[0], frames);
-		TemplateObservations observing = this.observations;
+		CorrelatingReceiver correlation = this.requests.requestSocket(socket, owner);
+		TemplateMessages.singleFrameOnly(owner[0], frames);
+		TemplateObservations observing = this.sends.observations();
 		if (observing != null) {
 			return observing.request(owner[0], frames,
 					(traced) -> correlation.request(owner[0], List.copyOf(traced), timeout));
@@ -461,9 +393,9 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	@Override
 	public <T> CompletableFuture<@Nullable T> convertSendAndReceiveAsync(String socket, Object request,
 			Class<T> replyType) {
-		MimeType contentType = this.contentTypes.forSocket(socket);
-		return convertSendAndReceiveFrames(socket, request).thenApply((reply) -> replyType
-			.cast(this.converters.fromBytes(reply.get(reply.size() - 1), replyType, contentType)));
+		MimeType contentType = this.messages.contentType(socket);
+		return convertSendAndReceiveFrames(socket, request)
+			.thenApply((reply) -> this.messages.read(reply.get(reply.size() - 1), replyType, contentType));
 	}
 
 	@Override
@@ -471,46 +403,9 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 			Duration timeout) {
 		Assert.notNull(request, "'request' must not be null");
 		ZmqHeaderSettings settings = use(socket).getDefinition().options().headers();
-		byte[][] frames = outbound(socket, null, null, settings, request);
+		byte[][] frames = this.messages.outbound(socket, null, null, settings, request);
 		return sendAndReceiveAsync(socket, List.of(frames), timeout)
 			.thenApply((reply) -> MessageFrames.reply(socket, settings, reply, this.metrics));
-	}
-
-	/**
-	 * Lay out a Spring message: its payload as is ({@code byte[]}) or converted by its own
-	 * {@code contentType} header, else the socket's content type; a converted payload's content
-	 * type is added to the headers when the message names none.
-	 */
-	private byte[][] outbound(String socket, byte @Nullable [] routingId, @Nullable String topic,
-			ZmqHeaderSettings settings, Message<?> message) {
-		Object payload = message.getPayload();
-		MessageHeaders headers = message.getHeaders();
-		if (payload instanceof byte[] bytes) {
-			return MessageFrames.outbound(routingId, topic, settings, headers, bytes);
-		}
-		MimeType asked = ZmqContentTypes.fromHeader(headers.get(MessageHeaders.CONTENT_TYPE));
-		ZmqMessageConverter writer = this.converters.writerFor(payload,
-				(asked != null) ? asked : this.contentTypes.forSocket(socket));
-		byte[] bytes = writer.toBytes(payload);
-		List<MimeType> written = writer.getContentTypes();
-		if (asked != null || written.isEmpty() || !settings.enabled()) {
-			return MessageFrames.outbound(routingId, topic, settings, headers, bytes);
-		}
-		Map<String, Object> withContentType = new java.util.LinkedHashMap<>(headers);
-		withContentType.put(MessageHeaders.CONTENT_TYPE, written.get(0).toString());
-		return MessageFrames.outbound(routingId, topic, settings, withContentType, bytes);
-	}
-
-	private static ZmqHeaderSettings headersOf(ZmqSocketOwner owner) {
-		return owner.getDefinition().options().headers();
-	}
-
-	private static void requirePublisher(String socket, ZmqSocketOwner target) {
-		ZmqSocketType type = target.getDefinition().type();
-		if (!type.isPublisher()) {
-			throw new ZmqSendException(socket,
-					"a topic can only be sent on a PUB or XPUB socket, but this socket is " + type);
-		}
 	}
 
 	/**
@@ -522,138 +417,12 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		return this.socketFactory.getRegistry().getActualEndpoints(socket);
 	}
 
-	private List<byte[]> await(String socket, CompletableFuture<List<byte[]>> future, Duration timeout) {
-		try {
-			return future.get(timeout.toMillis() + this.stopTimeout.toMillis(), TimeUnit.MILLISECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			future.cancel(false);
-			throw new ZmqException("Interrupted while waiting for a reply on socket '" + socket + "'", ex);
-		}
-		catch (TimeoutException ex) {
-			future.cancel(false);
-			throw new ZmqReplyTimeoutException(socket, timeout);
-		}
-		catch (ExecutionException ex) {
-			if (ex.getCause() instanceof RuntimeException runtime) {
-				runtime.addSuppressed(new ZmqException("Caller of sendAndReceive on socket '" + socket + "'"));
-				throw runtime;
-			}
-			throw new ZmqException("Request on socket '" + socket + "' failed", ex.getCause());
-		}
-	}
-
-	private static void singleFrameOnly(ZmqSocketOwner owner, List<byte[]> frames) {
-		ZmqSocketType type = owner.getDefinition().type();
-		if (frames.size() > 1 && type.isSingleFrame()) {
-			throw new ZmqSendException(owner.getName(), "a " + type + " socket carries one frame per message, not "
-					+ frames.size());
-		}
-	}
-
 	private String requiredDefaultSocket() {
 		String name = this.defaultSocket;
 		if (name == null) {
 			throw new ZmqException("No default socket is set (zmq.template.default-socket); name the socket to use");
 		}
 		return name;
-	}
-
-	private ZmqSocketOwner sendingSocket(String name) {
-		ZmqSocketOwner owner = use(name);
-		ZmqSocketType type = owner.getDefinition().type();
-		if (!type.isOneWaySender()) {
-			throw new ZmqSendException(name, "the template cannot send on a " + type
-					+ " socket; use PUB, XPUB, PUSH, DEALER, ROUTER, PAIR, XSUB or CLIENT, or sendAndReceive for REQ");
-		}
-		if (!this.subscriberWaits.isEmpty()) {
-			SubscriptionTracker tracker = this.subscriptions.get(name);
-			if (tracker != null) {
-				tracker.awaitFirstSend();
-			}
-		}
-		return owner;
-	}
-
-	private CorrelatingReceiver requestSocket(String name, ZmqSocketOwner[] owner) {
-		owner[0] = use(name);
-		ZmqSocketType type = owner[0].getDefinition().type();
-		if (!type.isRequester()) {
-			throw new ZmqSendException(name,
-					"request-reply needs a REQ, DEALER or CLIENT socket, but this socket is " + type);
-		}
-		CorrelatingReceiver existing = this.correlations.get(name);
-		if (existing != null) {
-			return existing;
-		}
-		synchronized (this.lifecycleMonitor) {
-			return this.correlations.computeIfAbsent(name, (key) -> {
-				ZmqSocketStats stats = owner[0].getStats();
-				CorrelatingReceiver correlation = new CorrelatingReceiver(name, this.metrics,
-						this.requestPolicies.getOrDefault(name, ZmqRequestPolicy.DEFAULT),
-						() -> stats.getGreetedConnections() == 0 && stats.wasGreeted(), type.isSingleFrame());
-				try {
-					owner[0].attach(correlation);
-				}
-				catch (IllegalStateException ex) {
-					ZmqDurableSends durable = this.durableSends;
-					if (durable != null && durable.hasOutbox(name)) {
-						throw new ZmqSendException(name, "the socket has a durable outbox, whose acknowledgements arrive "
-								+ "on it; request-reply needs a REQ or DEALER socket of its own");
-					}
-					throw new ZmqSendException(name, "the socket is used by a listener, which receives what arrives on "
-							+ "it; request-reply needs a REQ or DEALER socket of its own");
-				}
-				return correlation;
-			});
-		}
-	}
-
-	/** Return the owner of a socket, sharing the one a listener may already run. */
-	private ZmqSocketOwner use(String name) {
-		ZmqSocketOwner owner = this.sockets.get(name);
-		if (owner != null && owner.isOpen()) {
-			return owner;
-		}
-		synchronized (this.lifecycleMonitor) {
-			if (this.stopped) {
-				throw new ZmqSendException(name, "the template is stopped");
-			}
-			owner = this.sockets.get(name);
-			if (owner != null && owner.isOpen()) {
-				return owner;
-			}
-			if (owner != null) {
-				// It closed under us (the context is closing): forget it
-				this.sockets.remove(name);
-				this.correlations.remove(name);
-				this.subscriptions.remove(name);
-			}
-			ZmqSocketDefinition definition = this.socketFactory.getRegistry().findDefinition(name);
-			if (definition == null) {
-				ZmqSocketOwner running = this.socketFactory.getOwners().find(name);
-				if (running == null) {
-					// Throws the usual "no such socket" error
-					definition = this.socketFactory.getRegistry().getDefinition(name);
-				}
-				else {
-					definition = running.getDefinition();
-				}
-			}
-			ZmqSubscriberWait wait = this.subscriberWaits.get(name);
-			if (wait != null && definition.type() == ZmqSocketType.PUB) {
-				definition = definition.withType(ZmqSocketType.XPUB);
-			}
-			ZmqSocketOwner acquired = this.socketFactory.getOwners().acquire(definition);
-			if (wait != null && acquired.getDefinition().type() == ZmqSocketType.XPUB) {
-				SubscriptionTracker tracker = new SubscriptionTracker(name, wait);
-				acquired.attach(tracker);
-				this.subscriptions.put(name, tracker);
-			}
-			this.sockets.put(name, acquired);
-			return acquired;
-		}
 	}
 
 	@Override
@@ -672,7 +441,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 				}
 			}
 			catch (RuntimeException ex) {
-				closeSockets();
+				this.sockets.closeSockets();
 				throw ex;
 			}
 			this.running = true;
@@ -684,24 +453,7 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 		synchronized (this.lifecycleMonitor) {
 			this.stopped = true;
 			this.running = false;
-			closeSockets();
-		}
-	}
-
-	/** Release every socket; wait for those that close now, in parallel, under one deadline. */
-	private void closeSockets() {
-		List<ZmqSocketOwner> closing = new ArrayList<>();
-		for (ZmqSocketOwner owner : this.sockets.values()) {
-			if (owner.release()) {
-				closing.add(owner);
-			}
-		}
-		this.sockets.clear();
-		this.correlations.clear();
-		this.subscriptions.clear();
-		for (ZmqSocketOwner late : ZmqSocketOwners.awaitClosed(closing, this.stopTimeout)) {
-			logger.warn("ZeroMQ socket " + late.getName() + " did not close within " + this.stopTimeout.toMillis()
-					+ " ms");
+			this.sockets.closeSockets();
 		}
 	}
 
@@ -713,6 +465,28 @@ public class ZmqTemplate implements ZmqOperations, SmartLifecycle {
 	@Override
 	public int getPhase() {
 		return PHASE;
+	}
+
+
+	/** Return the owner of a socket, sharing the one a listener may already run. */
+	ZmqSocketOwner use(String name) {
+		return this.sockets.use(name);
+	}
+
+	boolean isStopped() {
+		return this.stopped;
+	}
+
+	ZmqMetrics metrics() {
+		return this.metrics;
+	}
+
+	@Nullable ZmqDurableSends durableSends() {
+		return this.sends.durableSends();
+	}
+
+	Duration stopTimeout() {
+		return this.stopTimeout;
 	}
 
 }
