@@ -97,14 +97,14 @@ class OutboxProcessKillTests {
 		return List.of("--zmq.sockets.in.type=ROUTER", "--zmq.sockets.in.endpoints=@tcp://127.0.0.1:" + this.port,
 				"--zmq.sockets.in.outbox.dedup.enabled=true",
 				"--zmq.sockets.in.outbox.directory=" + this.directory.resolve("receiver"),
-				"--zmq.sockets.in.outbox.dedup.sync=os", "--journal=" + this.directory.resolve("journal"));
+				"--zmq.sockets.in.outbox.dedup.sync=batch", "--journal=" + this.directory.resolve("journal"));
 	}
 
 	private List<String> senderArguments() {
 		return List.of("--zmq.sockets.out.type=DEALER", "--zmq.sockets.out.endpoints=>tcp://127.0.0.1:" + this.port,
 				"--zmq.sockets.out.outbox.enabled=true",
 				"--zmq.sockets.out.outbox.directory=" + this.directory.resolve("sender"),
-				"--zmq.sockets.out.outbox.sync=os", "--zmq.sockets.out.outbox.ack-timeout=1s",
+				"--zmq.sockets.out.outbox.sync=batch", "--zmq.sockets.out.outbox.ack-timeout=1s",
 				"--zmq.sockets.out.handshake-interval=1s", "--zmq.sockets.out.reconnect-interval=50ms",
 				"--zmq.sockets.out.reconnect-interval-max=100ms", "--count=" + COUNT, "--pace-nanos=300000",
 				"--journal=" + this.directory.resolve("journal"));
