@@ -32,7 +32,7 @@ public class ZmqOutboxProperties {
 	/**
 	 * When a send counts as stored: ALWAYS (commit and fsync per send), BATCH (group commit: sends
 	 * that arrive during an fsync share the next one) or OS (written to the operating system, no
-	 * fsync: survives the death of the process, not a power failure).
+	 * fsync: faster, but not reliable against the death of the process or a power failure).
 	 */
 	private ZmqOutboxSync sync = ZmqOutboxSync.BATCH;
 
@@ -124,8 +124,8 @@ public class ZmqOutboxProperties {
 
 		/**
 		 * When the start of a handler counts as recorded (before the handler runs): ALWAYS, BATCH
-		 * (group commit among the listener's workers) or OS (survives the death of the process,
-		 * not a power failure).
+		 * (group commit among the listener's workers) or OS (faster, but not reliable against the
+		 * death of the process: a message may reach the handler again without the flag).
 		 */
 		private ZmqOutboxSync sync = ZmqOutboxSync.BATCH;
 
